@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Findings: what the checks report, before anyone prints them.
+ *
+ * The core never prints. A check appends findings; the plugin turns them
+ * into GCC diagnostics (so that -fdiagnostics-format and carets work), and
+ * other front ends format them with kapi_finding_format(), which writes
+ * GCC's own text form:
+ *
+ *   FILE:LINE:COL: warning: MESSAGE [CHECK-ID]
+ *   FILE:LINE:COL: note: NOTE
+ */
+#ifndef KAPI_FINDING_H
+#define KAPI_FINDING_H
+
+#include <stdbool.h>
+
+#include "kapi/arena.h"
+#include "kapi/buf.h"
+#include "kapi/loc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Stable check ids; the string form is what users see and filter on. */
+enum kapi_check_id {
+	KAPI_CHECK_ERRNO_UNDECLARED,	/* kapi-errno-undeclared */
+	KAPI_CHECK_ERRNO_UNRETURNED,	/* kapi-errno-unreturned */
+	KAPI_CHECK_RETURN_UNEXPECTED,	/* kapi-return-unexpected */
+	KAPI_CHECK_SPEC_MALFORMED,	/* kapi-spec-malformed */
+	KAPI_CHECK_SPEC_NO_IMPL,	/* kapi-spec-no-impl */
+	KAPI_CHECK_COUNT
+};
+
+const char *kapi_check_name(enum kapi_check_id id);
+/* Return the id named NAME, or KAPI_CHECK_COUNT when there is none. */
+enum kapi_check_id kapi_check_lookup(const char *name);
+
+struct kapi_note {
+	struct kapi_loc loc;
+	const char *message;
+};
+
+struct kapi_finding {
+	enum kapi_check_id check;
+	const char *function;		/* the spec's name, for grouping */
+	struct kapi_loc loc;
+	const char *message;		/* without the trailing [check-id] */
+	unsigned int nnotes;
+	struct kapi_note *notes;
+};
+
+struct kapi_findings {
+	struct kapi_arena *arena;
+	unsigned int n;
+	unsigned int cap;
+	struct kapi_finding *v;
+};
+
+void kapi_findings_init(struct kapi_findings *f, struct kapi_arena *arena);
+
+/* Append a finding; its message is printf-formatted into the arena. */
+struct kapi_finding *kapi_findings_add(struct kapi_findings *f,
+				       enum kapi_check_id check,
+				       const char *function,
+				       struct kapi_loc loc,
+				       const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+void kapi_finding_note(struct kapi_findings *f, struct kapi_finding *finding,
+		       struct kapi_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Write FINDING as GCC-style text lines; SEVERITY is "warning" or "error". */
+void kapi_finding_format(const struct kapi_finding *finding,
+			 const char *severity, struct kapi_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KAPI_FINDING_H */

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Per-function summaries: what one function body says about its return
+ * value and its calls, independent of every other function.
+ *
+ * A summary is computed from a function's IR alone. The interprocedural
+ * solver (solve.h) combines summaries, so summaries are also the unit of
+ * exchange between compilations: they can be written as text and read back
+ * unchanged, which the whole-build mode relies on.
+ */
+#ifndef KAPI_SUMMARY_H
+#define KAPI_SUMMARY_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "kapi/arena.h"
+#include "kapi/buf.h"
+#include "kapi/ir.h"
+#include "kapi/value.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A call made by the function: the callee and what was passed to it. */
+struct kapi_callsite {
+	const char *callee;		/* name, or a description if indirect */
+	bool indirect;
+	struct kapi_loc loc;
+	unsigned int nargs;
+	struct kapi_valueset *args;	/* in the caller's own atoms */
+};
+
+struct kapi_summary {
+	const char *name;
+	bool is_static;
+	unsigned int nparams;
+	const char **param_names;	/* nparams entries, may be NULL */
+	struct kapi_loc loc;
+
+	/* The return value, over the function's own params and calls. */
+	bool returns_value;
+	struct kapi_valueset ret;
+
+	unsigned int ncalls;
+	struct kapi_callsite *calls;
+
+	/* Set when a limit cut the analysis of this body short. */
+	const char *incomplete;
+};
+
+/*
+ * Compute the summary of FN. Returns NULL and sets *WHY when the IR is
+ * unsound; the caller then treats the function as having no body.
+ */
+struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
+				    const struct kapi_fn_ir *fn,
+				    const char **why);
+
+/*
+ * The text form. One summary is a block of lines starting with "fn" and
+ * ending with "end"; the first line of a file is the format version. See
+ * lib/summary_io.c for the grammar.
+ */
+#define KAPI_SUMMARY_FORMAT "kapi-summary 1"
+
+void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out);
+
+/*
+ * Read every summary in TEXT (NAME names it in messages). Returns the number
+ * read, or -1 with a message in *ERR that names the line and what is wrong.
+ */
+int kapi_summary_read(struct kapi_arena *arena, const char *name,
+		      const char *text, struct kapi_summary ***out,
+		      const char **err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KAPI_SUMMARY_H */
