@@ -41,11 +41,14 @@ extern "C" {
 #define KAPI_ATOM_MAX_GUARDS 4
 
 /*
- * A set of integers: those in REGIONS, then either restricted to VALUES
- * (ONLY) or with VALUES removed (!ONLY).
+ * A set of integers: those in REGIONS and in LOW..HIGH, then either
+ * restricted to VALUES (ONLY) or with VALUES removed (!ONLY). VALUES are
+ * sorted and unique.
  */
 struct kapi_filter {
 	unsigned int regions;
+	int64_t low;
+	int64_t high;
 	bool only;
 	unsigned int nvalues;
 	int64_t values[KAPI_FILTER_MAX_VALUES];

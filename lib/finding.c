@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Findings and their GCC-style text form (see include/kapi/finding.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kapi/finding.h"
+
+static const char *const check_names[KAPI_CHECK_COUNT] = {
+	[KAPI_CHECK_ERRNO_UNDECLARED] = "kapi-errno-undeclared",
+	[KAPI_CHECK_ERRNO_UNRETURNED] = "kapi-errno-unreturned",
+	[KAPI_CHECK_RETURN_UNEXPECTED] = "kapi-return-unexpected",
+	[KAPI_CHECK_SPEC_MALFORMED] = "kapi-spec-malformed",
+	[KAPI_CHECK_SPEC_NO_IMPL] = "kapi-spec-no-impl",
+};
+
+const char *kapi_check_name(enum kapi_check_id id)
+{
+	if ((unsigned int)id >= KAPI_CHECK_COUNT)
+		return "kapi-unknown";
+	return check_names[id];
+}
+
+enum kapi_check_id kapi_check_lookup(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < KAPI_CHECK_COUNT; i++)
+		if (strcmp(check_names[i], name) == 0)
+			return (enum kapi_check_id)i;
+	return KAPI_CHECK_COUNT;
+}
+
+void kapi_findings_init(struct kapi_findings *f, struct kapi_arena *arena)
+{
+	memset(f, 0, sizeof(*f));
+	f->arena = arena;
+}
+
+static const char *vformat(struct kapi_arena *arena, const char *fmt,
+			   va_list ap)
+{
+	va_list copy;
+	int len;
+	char *p;
+
+	va_copy(copy, ap);
+	len = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (len < 0)
+		return "";
+	p = kapi_arena_alloc(arena, (size_t)len + 1);
+	vsnprintf(p, (size_t)len + 1, fmt, ap);
+	return p;
+}
+
+struct kapi_finding *kapi_findings_add(struct kapi_findings *f,
+				       enum kapi_check_id check,
+				       const char *function,
+				       struct kapi_loc loc,
+				       const char *fmt, ...)
+{
+	struct kapi_finding *finding;
+	va_list ap;
+
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 16;
+		f->v = kapi_arena_grow(f->arena, f->v, sizeof(*f->v), f->n,
+				       f->cap);
+	}
+	finding = &f->v[f->n++];
+	memset(finding, 0, sizeof(*finding));
+	finding->check = check;
+	finding->function = function;
+	finding->loc = loc;
+	va_start(ap, fmt);
+	finding->message = vformat(f->arena, fmt, ap);
+	va_end(ap);
+	return finding;
+}
+
+void kapi_finding_note(struct kapi_findings *f, struct kapi_finding *finding,
+		       struct kapi_loc loc, const char *fmt, ...)
+{
+	struct kapi_note *note;
+	va_list ap;
+
+	finding->notes = kapi_arena_grow(f->arena, finding->notes,
+					 sizeof(*finding->notes),
+					 finding->nnotes, finding->nnotes + 1);
+	note = &finding->notes[finding->nnotes++];
+	note->loc = loc;
+	va_start(ap, fmt);
+	note->message = vformat(f->arena, fmt, ap);
+	va_end(ap);
+}
+
+static void format_loc(const struct kapi_loc *loc, struct kapi_buf *out)
+{
+	if (!kapi_loc_known(loc)) {
+		kapi_buf_puts(out, "kapi_check");
+		return;
+	}
+	kapi_buf_printf(out, "%s:%u", loc->file, loc->line);
+	if (loc->column)
+		kapi_buf_printf(out, ":%u", loc->column);
+}
+
+void kapi_finding_format(const struct kapi_finding *finding,
+			 const char *severity, struct kapi_buf *out)
+{
+	const char *id = kapi_check_name(finding->check);
+	unsigned int i;
+
+	format_loc(&finding->loc, out);
+	kapi_buf_printf(out, ": %s: %s [%s]\n", severity, finding->message, id);
+	for (i = 0; i < finding->nnotes; i++) {
+		format_loc(&finding->notes[i].loc, out);
+		kapi_buf_printf(out, ": note: %s [%s]\n",
+				finding->notes[i].message, id);
+	}
+}

@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The interprocedural solver (see include/kapi/solve.h).
+ *
+ * Each function's result R(f) is what it returns with every call resolved,
+ * kept in terms of f's own parameters so one result serves every caller
+ * (context-insensitive, but guards keep the value/argument correlation).
+ * Solving a query takes the functions reachable from it, starts from empty
+ * results and recomputes all of them until none changes: recursion and
+ * cycles converge because results only grow and their atoms are built from
+ * finitely many constants, texts and filters.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kapi/solve.h"
+
+struct entry {
+	struct kapi_summary *sum;
+	struct kapi_valueset result;
+	bool solved;		/* final: a previous query reached a fixpoint */
+	bool reached;		/* in the current query */
+	const char *incomplete;
+};
+
+struct kapi_program {
+	struct kapi_arena *arena;
+	unsigned int n;
+	unsigned int cap;
+	struct entry *v;
+	/* Open addressing over v by name; slots hold index + 1. */
+	unsigned int *slots;
+	unsigned int nslots;
+};
+
+static unsigned int hash_name(const char *s)
+{
+	unsigned int h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+struct kapi_program *kapi_program_new(struct kapi_arena *arena)
+{
+	struct kapi_program *prog = kapi_arena_alloc(arena, sizeof(*prog));
+
+	prog->arena = arena;
+	return prog;
+}
+
+static struct entry *lookup(const struct kapi_program *prog, const char *name)
+{
+	unsigned int j;
+
+	if (!prog->nslots || !name)
+		return NULL;
+	j = hash_name(name) & (prog->nslots - 1);
+	while (prog->slots[j]) {
+		struct entry *e = &prog->v[prog->slots[j] - 1];
+
+		if (strcmp(e->sum->name, name) == 0)
+			return e;
+		j = (j + 1) & (prog->nslots - 1);
+	}
+	return NULL;
+}
+
+static void rehash(struct kapi_program *prog)
+{
+	unsigned int i, j;
+
+	prog->nslots = prog->nslots ? prog->nslots * 2 : 64;
+	prog->slots = kapi_arena_alloc(prog->arena,
+				       prog->nslots * sizeof(*prog->slots));
+	for (i = 0; i < prog->n; i++) {
+		j = hash_name(prog->v[i].sum->name) & (prog->nslots - 1);
+		while (prog->slots[j])
+			j = (j + 1) & (prog->nslots - 1);
+		prog->slots[j] = i + 1;
+	}
+}
+
+void kapi_program_add(struct kapi_program *prog, struct kapi_summary *s)
+{
+	struct entry *e = lookup(prog, s->name);
+	unsigned int i;
+
+	if (e) {
+		memset(e, 0, sizeof(*e));
+		e->sum = s;
+		for (i = 0; i < prog->n; i++)
+			prog->v[i].solved = false;
+		return;
+	}
+	if (prog->n == prog->cap) {
+		prog->cap = prog->cap ? prog->cap * 2 : 64;
+		prog->v = kapi_arena_grow(prog->arena, prog->v,
+					  sizeof(*prog->v), prog->n, prog->cap);
+	}
+	memset(&prog->v[prog->n], 0, sizeof(prog->v[0]));
+	prog->v[prog->n++].sum = s;
+	if (prog->n * 2 > prog->nslots)
+		rehash(prog);
+	else {
+		unsigned int j = hash_name(s->name) & (prog->nslots - 1);
+
+		while (prog->slots[j])
+			j = (j + 1) & (prog->nslots - 1);
+		prog->slots[j] = prog->n;
+	}
+}
+
+struct kapi_summary *kapi_program_find(const struct kapi_program *prog,
+				       const char *name)
+{
+	struct entry *e = lookup(prog, name);
+
+	return e ? e->sum : NULL;
+}
+
+/* --- resolving one function's atoms ------------------------------------- */
+
+static void resolve_atom(struct kapi_program *prog, struct entry *f,
+			 const struct kapi_atom *a, struct kapi_valueset *out);
+
+/* The value of the call at SITE of F, in F's terms. */
+static void resolve_site(struct kapi_program *prog, struct entry *f,
+			 int site, struct kapi_valueset *out);
+
+static void resolve_set(struct kapi_program *prog, struct entry *f,
+			const struct kapi_valueset *in,
+			struct kapi_valueset *out)
+{
+	unsigned int i;
+
+	for (i = 0; i < in->n; i++)
+		resolve_atom(prog, f, &in->atoms[i], out);
+	if (in->widened)
+		out->widened = true;
+}
+
+/*
+ * Check the guards of callee atom B against the arguments of the call.
+ * Returns false when a guard cannot hold; else turns guards on callee
+ * parameters into guards on F's own parameters where the argument is one.
+ */
+static bool apply_callee_guards(struct kapi_program *prog, struct entry *f,
+				const struct kapi_callsite *cs,
+				struct kapi_atom *b)
+{
+	struct kapi_guard kept[KAPI_ATOM_MAX_GUARDS];
+	unsigned int i, j, nkept = 0;
+
+	for (i = 0; i < b->nguards; i++) {
+		const struct kapi_guard *g = &b->guards[i];
+		struct kapi_valueset actual = { 0 }, allowed = { 0 };
+		const struct kapi_atom *only_param = NULL;
+		unsigned int nparam = 0;
+
+		/* Guards on calls inside the callee were settled there. */
+		if (g->kind != KAPI_GUARD_PARAM)
+			continue;
+		if (g->ref < 0 || (unsigned int)g->ref >= cs->nargs)
+			continue;
+
+		resolve_set(prog, f, &cs->args[g->ref], &actual);
+		kapi_valueset_restrict(prog->arena, &allowed, &actual,
+				       &g->filter);
+		if (allowed.n == 0 && !allowed.widened)
+			return false;
+
+		for (j = 0; j < allowed.n; j++)
+			if (allowed.atoms[j].kind == KAPI_ATOM_PARAM) {
+				only_param = &allowed.atoms[j];
+				nparam++;
+			}
+		/* Exactly one way through: the caller's parameter. */
+		if (nparam == 1 && allowed.n == 1 &&
+		    nkept < KAPI_ATOM_MAX_GUARDS) {
+			kept[nkept].kind = KAPI_GUARD_PARAM;
+			kept[nkept].ref = only_param->ref;
+			kept[nkept].filter = only_param->filter;
+			nkept++;
+		}
+	}
+
+	b->nguards = 0;
+	for (i = 0; i < nkept; i++)
+		kapi_atom_add_guard(b, &kept[i]);
+	return true;
+}
+
+static const struct kapi_chain *extend_chain(struct kapi_program *prog,
+					     struct entry *f,
+					     const struct kapi_callsite *cs,
+					     const struct kapi_chain *next)
+{
+	struct kapi_chain *c = kapi_arena_alloc(prog->arena, sizeof(*c));
+
+	c->caller = f->sum->name;
+	c->callee = cs->callee;
+	c->loc = cs->loc;
+	c->next = next;
+	return c;
+}
+
+static void resolve_site(struct kapi_program *prog, struct entry *f,
+			 int site, struct kapi_valueset *out)
+{
+	const struct kapi_callsite *cs;
+	struct entry *g;
+	unsigned int i;
+
+	if (site < 0 || (unsigned int)site >= f->sum->ncalls)
+		return;
+	cs = &f->sum->calls[site];
+	g = cs->indirect ? NULL : lookup(prog, cs->callee);
+
+	if (!g) {
+		struct kapi_atom u;
+
+		memset(&u, 0, sizeof(u));
+		u.kind = KAPI_ATOM_UNKNOWN;
+		u.text = kapi_intern(prog->arena,
+				     kapi_arena_printf(prog->arena,
+						       "call to '%s'",
+						       cs->callee));
+		kapi_filter_all(&u.filter);
+		u.loc = cs->loc;
+		u.origin = f->sum->name;
+		kapi_valueset_add(prog->arena, out, &u);
+		return;
+	}
+
+	for (i = 0; i < g->result.n; i++) {
+		struct kapi_atom b = g->result.atoms[i];
+
+		if (!apply_callee_guards(prog, f, cs, &b))
+			continue;
+
+		if (b.kind == KAPI_ATOM_PARAM) {
+			/* The callee hands back what it was given. */
+			struct kapi_valueset actual = { 0 }, passed = { 0 };
+			unsigned int j, k;
+
+			if (b.ref < 0 || (unsigned int)b.ref >= cs->nargs)
+				continue;
+			resolve_set(prog, f, &cs->args[b.ref], &actual);
+			kapi_valueset_restrict(prog->arena, &passed, &actual,
+					       &b.filter);
+			for (j = 0; j < passed.n; j++) {
+				struct kapi_atom p = passed.atoms[j];
+
+				for (k = 0; k < b.nguards; k++)
+					kapi_atom_add_guard(&p, &b.guards[k]);
+				kapi_valueset_add(prog->arena, out, &p);
+			}
+			if (passed.widened)
+				out->widened = true;
+			continue;
+		}
+
+		b.chain = extend_chain(prog, f, cs, b.chain);
+		kapi_valueset_add(prog->arena, out, &b);
+	}
+	if (g->result.widened)
+		out->widened = true;
+}
+
+/* Whether the guard on call SITE of F can hold. */
+static bool call_guard_holds(struct kapi_program *prog, struct entry *f,
+			     const struct kapi_guard *g)
+{
+	struct kapi_valueset value = { 0 }, allowed = { 0 };
+
+	resolve_site(prog, f, g->ref, &value);
+	kapi_valueset_restrict(prog->arena, &allowed, &value, &g->filter);
+	return allowed.n > 0 || allowed.widened;
+}
+
+static void resolve_atom(struct kapi_program *prog, struct entry *f,
+			 const struct kapi_atom *a, struct kapi_valueset *out)
+{
+	struct kapi_atom base = *a;
+	unsigned int i;
+
+	/* Settle guards on F's calls; keep guards on F's parameters. */
+	base.nguards = 0;
+	for (i = 0; i < a->nguards; i++) {
+		if (a->guards[i].kind == KAPI_GUARD_CALL) {
+			if (!call_guard_holds(prog, f, &a->guards[i]))
+				return;
+			continue;
+		}
+		kapi_atom_add_guard(&base, &a->guards[i]);
+	}
+
+	if (base.kind == KAPI_ATOM_CALL) {
+		struct kapi_valueset value = { 0 };
+
+		resolve_site(prog, f, base.ref, &value);
+		for (i = 0; i < value.n; i++) {
+			struct kapi_atom r = value.atoms[i];
+			unsigned int k;
+
+			if (!kapi_atom_restrict(&r, &base.filter))
+				continue;
+			for (k = 0; k < base.nguards; k++)
+				kapi_atom_add_guard(&r, &base.guards[k]);
+			kapi_valueset_add(prog->arena, out, &r);
+		}
+		if (value.widened)
+			out->widened = true;
+		return;
+	}
+	kapi_valueset_add(prog->arena, out, &base);
+}
+
+/* --- the fixpoint ------------------------------------------------------- */
+
+/* Mark every function reachable from E through direct calls. */
+static unsigned int reach(struct kapi_program *prog, struct entry *start,
+			  struct entry ***list)
+{
+	struct entry **todo = NULL;
+	unsigned int n = 0, cap = 0, i, k;
+
+	start->reached = true;
+	todo = malloc(sizeof(*todo) * (cap = 64));
+	if (!todo)
+		abort();
+	todo[n++] = start;
+	for (i = 0; i < n; i++) {
+		struct kapi_summary *s = todo[i]->sum;
+
+		for (k = 0; k < s->ncalls; k++) {
+			struct entry *g;
+
+			if (s->calls[k].indirect)
+				continue;
+			g = lookup(prog, s->calls[k].callee);
+			if (!g || g->reached || g->solved)
+				continue;
+			g->reached = true;
+			if (n == cap) {
+				todo = realloc(todo, sizeof(*todo) * (cap *= 2));
+				if (!todo)
+					abort();
+			}
+			todo[n++] = g;
+		}
+	}
+	*list = todo;
+	return n;
+}
+
+const struct kapi_valueset *kapi_solve_returns(struct kapi_program *prog,
+					       const char *name,
+					       const char **incomplete)
+{
+	struct entry *e = lookup(prog, name);
+	struct entry **list;
+	unsigned int n, i, round;
+	bool changed = true;
+	const char *why = NULL;
+
+	if (incomplete)
+		*incomplete = NULL;
+	if (!e)
+		return NULL;
+	if (e->solved) {
+		if (incomplete)
+			*incomplete = e->incomplete;
+		return &e->result;
+	}
+
+	n = reach(prog, e, &list);
+	for (round = 0; changed && round < KAPI_SOLVE_MAX_ROUNDS; round++) {
+		changed = false;
+		/* Callees were queued after callers: walk backwards. */
+		for (i = n; i-- > 0;) {
+			struct entry *f = list[i];
+			struct kapi_valueset next = { 0 };
+
+			unsigned int before = f->result.n;
+			bool widened = f->result.widened;
+
+			resolve_set(prog, f, &f->sum->ret, &next);
+			kapi_valueset_add_all(prog->arena, &f->result, &next);
+			if (f->result.n != before || f->result.widened != widened)
+				changed = true;
+		}
+	}
+	if (changed)
+		why = "the call graph did not converge within the round limit";
+
+	for (i = 0; i < n; i++) {
+		struct entry *f = list[i];
+
+		f->reached = false;
+		f->solved = true;
+		f->incomplete = why ? why : f->sum->incomplete;
+		if (!f->incomplete && f->result.widened)
+			f->incomplete = "a value set grew past its size limit";
+		if (f->incomplete && !why)
+			why = f->incomplete;
+	}
+	free(list);
+
+	e->incomplete = why;
+	if (incomplete)
+		*incomplete = why;
+	return &e->result;
+}

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Checks of a spec against itself: what a compiler accepts but a consumer
+ * of the spec would read wrongly (see kapi_spec_validate() in spec.h).
+ *
+ * The framework never derives a count from the entries, so a count that
+ * disagrees with them hides entries from (or invents entries for) every
+ * consumer, and an index hole leaves a zeroed entry in the middle.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <stddef.h>
+#include "kapi/spec.h"
+
+_Static_assert(offsetof(struct kapi_spec_param, index) == 0, "index first");
+_Static_assert(offsetof(struct kapi_spec_error, index) == 0, "index first");
+_Static_assert(offsetof(struct kapi_spec_lock, index) == 0, "index first");
+_Static_assert(offsetof(struct kapi_spec_signal, index) == 0, "index first");
+_Static_assert(offsetof(struct kapi_spec_capability, index) == 0,
+	       "index first");
+
+struct entry_list {
+	const char *what;		/* "error", "param", ... */
+	const char *count_field;	/* "error_count" */
+	const struct kapi_spec_count *count;
+	unsigned int n;
+	const int *index;		/* NULL when indexes are not known */
+};
+
+static void check_count(const struct kapi_spec *spec,
+			const struct entry_list *l, struct kapi_findings *out,
+			int *added)
+{
+	if (l->count->present && l->count->value != (int64_t)l->n) {
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': %s is %lld but %u %s entr%s initialized",
+				  spec->name, l->count_field,
+				  (long long)l->count->value, l->n, l->what,
+				  l->n == 1 ? "y is" : "ies are");
+		(*added)++;
+	} else if (!l->count->present && l->n > 0) {
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s' has %u %s entr%s but no %s, so readers of the spec see none",
+				  spec->name, l->n, l->what,
+				  l->n == 1 ? "y" : "ies", l->count_field);
+		(*added)++;
+	}
+}
+
+static int compare_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Duplicate indexes, and holes below the highest index or the count. */
+static void check_indexes(const struct kapi_spec *spec,
+			  const struct entry_list *l,
+			  struct kapi_findings *out, int *added)
+{
+	int *sorted, expect, last = -1;
+	unsigned int i;
+
+	if (!l->index || l->n == 0)
+		return;
+	sorted = malloc(l->n * sizeof(int));
+	if (!sorted)
+		return;
+	memcpy(sorted, l->index, l->n * sizeof(int));
+	qsort(sorted, l->n, sizeof(int), compare_int);
+
+	for (i = 0; i < l->n; i++) {
+		if (sorted[i] < 0) {
+			kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED,
+					  spec->name, spec->loc,
+					  "spec '%s': %s entry has negative index %d",
+					  spec->name, l->what, sorted[i]);
+			(*added)++;
+			continue;
+		}
+		if (sorted[i] == last) {
+			kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED,
+					  spec->name, spec->loc,
+					  "spec '%s': %s index %d is initialized more than once",
+					  spec->name, l->what, sorted[i]);
+			(*added)++;
+			continue;
+		}
+		for (expect = last + 1; expect < sorted[i]; expect++) {
+			kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED,
+					  spec->name, spec->loc,
+					  "spec '%s': %s index %d is missing (entries up to %d are initialized)",
+					  spec->name, l->what, expect,
+					  sorted[l->n - 1]);
+			(*added)++;
+		}
+		last = sorted[i];
+	}
+	free(sorted);
+}
+
+static void check_list(const struct kapi_spec *spec, struct entry_list *l,
+		       struct kapi_findings *out, int *added)
+{
+	check_count(spec, l, out, added);
+	check_indexes(spec, l, out, added);
+}
+
+static void check_error_entry(const struct kapi_spec *spec,
+			      const struct kapi_spec_error *e,
+			      const struct kapi_errno_table *errnos,
+			      struct kapi_findings *out, int *added)
+{
+	int64_t named;
+
+	if (!e->has_code || e->code == 0) {
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': error entry %d has no error code",
+				  spec->name, e->index);
+		(*added)++;
+		return;
+	}
+	if (e->code > 0) {
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': error entry %d has positive code %lld; error codes are written negated, as in -%s",
+				  spec->name, e->index, (long long)e->code,
+				  e->name && *e->name ? e->name : "EINVAL");
+		(*added)++;
+		return;
+	}
+	if (!e->name || !*e->name) {
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': error entry %d has no name",
+				  spec->name, e->index);
+		(*added)++;
+		return;
+	}
+
+	/* Without errno macros in the unit, names cannot be checked. */
+	if (kapi_errno_table_size(errnos) == 0)
+		return;
+	named = kapi_errno_value(errnos, e->name);
+	if (named == 0) {
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': error entry %d is named '%s', which is not an errno of this target",
+				  spec->name, e->index, e->name);
+		(*added)++;
+	} else if (-named != e->code) {
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': error entry %d is named '%s' but its code %lld is %s",
+				  spec->name, e->index, e->name,
+				  (long long)e->code,
+				  kapi_errno_format(out->arena, errnos,
+						    e->code));
+		(*added)++;
+	}
+}
+
+static void check_errors(const struct kapi_spec *spec,
+			 const struct kapi_errno_table *errnos,
+			 struct kapi_findings *out, int *added)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < spec->errors.n; i++)
+		check_error_entry(spec, &spec->errors.v[i], errnos, out,
+				  added);
+
+	for (i = 0; i < spec->errors.n; i++) {
+		const struct kapi_spec_error *a = &spec->errors.v[i];
+
+		if (!a->has_code || a->code >= 0)
+			continue;
+		for (j = 0; j < i; j++) {
+			const struct kapi_spec_error *b = &spec->errors.v[j];
+
+			if (!b->has_code || b->code != a->code ||
+			    b->index == a->index)
+				continue;
+			kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED,
+					  spec->name, spec->loc,
+					  "spec '%s': error entries %d and %d both declare %s",
+					  spec->name, b->index, a->index,
+					  kapi_errno_format(out->arena, errnos,
+							    a->code));
+			(*added)++;
+			break;
+		}
+	}
+}
+
+/* Collect the designator indexes of an entry array. */
+#define INDEXES(arena, arr) \
+	collect_indexes(arena, (arr).v, (arr).n, sizeof(*(arr).v))
+
+static const int *collect_indexes(struct kapi_arena *arena, const void *v,
+				  unsigned int n, size_t size)
+{
+	int *idx = kapi_arena_alloc(arena, (n ? n : 1) * sizeof(int));
+	unsigned int i;
+
+	/* Every entry struct starts with its int index. */
+	for (i = 0; i < n; i++)
+		memcpy(&idx[i], (const unsigned char *)v + i * size,
+		       sizeof(int));
+	return idx;
+}
+
+int kapi_spec_validate(const struct kapi_spec *spec,
+		       const struct kapi_errno_table *errnos,
+		       struct kapi_findings *out)
+{
+	struct kapi_arena *arena = out->arena;
+	struct entry_list lists[] = {
+		{ "param", "param_count", &spec->param_count,
+		  spec->params.n, INDEXES(arena, spec->params) },
+		{ "error", "error_count", &spec->error_count,
+		  spec->errors.n, INDEXES(arena, spec->errors) },
+		{ "lock", "lock_count", &spec->lock_count,
+		  spec->locks.n, INDEXES(arena, spec->locks) },
+		{ "signal", "signal_count", &spec->signal_count,
+		  spec->signals.n, INDEXES(arena, spec->signals) },
+		{ "capability", "capability_count", &spec->capability_count,
+		  spec->caps.n, INDEXES(arena, spec->caps) },
+		{ "constraint", "constraint_count", &spec->constraint_count,
+		  spec->nconstraints, NULL },
+		{ "signal mask", "signal_mask_count", &spec->signal_mask_count,
+		  spec->nsignal_masks, NULL },
+		{ "side effect", "side_effect_count", &spec->side_effect_count,
+		  spec->nside_effects, NULL },
+		{ "state transition", "state_trans_count",
+		  &spec->state_trans_count, spec->nstate_trans, NULL },
+		{ "struct spec", "struct_spec_count", &spec->struct_spec_count,
+		  spec->nstruct_specs, NULL },
+	};
+	unsigned int i;
+	int added = 0;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		check_list(spec, &lists[i], out, &added);
+	check_errors(spec, errnos, out, &added);
+	return added;
+}

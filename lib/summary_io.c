@@ -1,0 +1,512 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The text form of summaries (see include/kapi/summary.h).
+ *
+ * Grammar, one item per line, tokens separated by blanks; strings are
+ * double-quoted with \\, \" and \n escapes, and a lone - is a null string:
+ *
+ *   file     := "kapi-summary 1" NL fn*
+ *   fn       := "fn" STR static nparams returns_value loc NL
+ *               ("param" index STR NL)*
+ *               ("incomplete" STR NL)?
+ *               "ret" count widened NL atom*
+ *               call*
+ *               "end" NL
+ *   call     := "call" STR indirect loc nargs NL ("arg" count widened NL atom*)*
+ *   atom     := "atom" kind value ref STR filter nguards guard* loc STR NL
+ *   guard    := ("param" | "call") ref filter
+ *   filter   := regions low high only nvalues value*
+ *   loc      := STR line column
+ *   kind     := "const" | "opaque" | "param" | "call" | "unknown"
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kapi/summary.h"
+
+static const char *const atom_kinds[] = {
+	[KAPI_ATOM_CONST] = "const",
+	[KAPI_ATOM_OPAQUE] = "opaque",
+	[KAPI_ATOM_PARAM] = "param",
+	[KAPI_ATOM_CALL] = "call",
+	[KAPI_ATOM_UNKNOWN] = "unknown",
+};
+
+/* --- writing ------------------------------------------------------------ */
+
+static void write_string(struct kapi_buf *out, const char *s)
+{
+	if (!s) {
+		kapi_buf_puts(out, " -");
+		return;
+	}
+	kapi_buf_puts(out, " \"");
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			kapi_buf_printf(out, "\\%c", *s);
+		else if (*s == '\n')
+			kapi_buf_puts(out, "\\n");
+		else
+			kapi_buf_printf(out, "%c", *s);
+	}
+	kapi_buf_puts(out, "\"");
+}
+
+static void write_loc(struct kapi_buf *out, const struct kapi_loc *loc)
+{
+	write_string(out, loc->file ? loc->file : "");
+	kapi_buf_printf(out, " %u %u", loc->line, loc->column);
+}
+
+static void write_filter(struct kapi_buf *out, const struct kapi_filter *f)
+{
+	unsigned int i;
+
+	kapi_buf_printf(out, " %u %lld %lld %d %u", f->regions,
+			(long long)f->low, (long long)f->high, f->only ? 1 : 0,
+			f->nvalues);
+	for (i = 0; i < f->nvalues; i++)
+		kapi_buf_printf(out, " %lld", (long long)f->values[i]);
+}
+
+static void write_atom(struct kapi_buf *out, const struct kapi_atom *a)
+{
+	unsigned int i;
+
+	kapi_buf_printf(out, "atom %s %lld %d", atom_kinds[a->kind],
+			(long long)a->value, a->ref);
+	write_string(out, a->text);
+	write_filter(out, &a->filter);
+	kapi_buf_printf(out, " %u", a->nguards);
+	for (i = 0; i < a->nguards; i++) {
+		kapi_buf_printf(out, " %s %d",
+				a->guards[i].kind == KAPI_GUARD_PARAM ?
+				"param" : "call", a->guards[i].ref);
+		write_filter(out, &a->guards[i].filter);
+	}
+	write_loc(out, &a->loc);
+	write_string(out, a->origin);
+	kapi_buf_puts(out, "\n");
+}
+
+static void write_set(struct kapi_buf *out, const char *tag,
+		      const struct kapi_valueset *set)
+{
+	unsigned int i;
+
+	kapi_buf_printf(out, "%s %u %d\n", tag, set->n, set->widened ? 1 : 0);
+	for (i = 0; i < set->n; i++)
+		write_atom(out, &set->atoms[i]);
+}
+
+void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
+{
+	unsigned int i, j;
+
+	kapi_buf_puts(out, "fn");
+	write_string(out, s->name);
+	kapi_buf_printf(out, " %d %u %d", s->is_static ? 1 : 0, s->nparams,
+			s->returns_value ? 1 : 0);
+	write_loc(out, &s->loc);
+	kapi_buf_puts(out, "\n");
+
+	for (i = 0; i < s->nparams; i++) {
+		if (!s->param_names || !s->param_names[i])
+			continue;
+		kapi_buf_printf(out, "param %u", i);
+		write_string(out, s->param_names[i]);
+		kapi_buf_puts(out, "\n");
+	}
+	if (s->incomplete) {
+		kapi_buf_puts(out, "incomplete");
+		write_string(out, s->incomplete);
+		kapi_buf_puts(out, "\n");
+	}
+	write_set(out, "ret", &s->ret);
+
+	for (i = 0; i < s->ncalls; i++) {
+		const struct kapi_callsite *cs = &s->calls[i];
+
+		kapi_buf_puts(out, "call");
+		write_string(out, cs->callee);
+		kapi_buf_printf(out, " %d", cs->indirect ? 1 : 0);
+		write_loc(out, &cs->loc);
+		kapi_buf_printf(out, " %u\n", cs->nargs);
+		for (j = 0; j < cs->nargs; j++)
+			write_set(out, "arg", &cs->args[j]);
+	}
+	kapi_buf_puts(out, "end\n");
+}
+
+/* --- reading ------------------------------------------------------------ */
+
+struct reader {
+	struct kapi_arena *arena;
+	const char *name;
+	const char *p;
+	unsigned int line;
+	const char *err;
+	char *scratch;		/* the current string token, unescaped */
+	size_t scratch_cap;
+};
+
+static bool fail(struct reader *r, const char *what)
+{
+	if (!r->err) {
+		char found[24];
+		size_t n = strcspn(r->p, " \t\n");
+
+		if (n >= sizeof(found))
+			n = sizeof(found) - 1;
+		memcpy(found, r->p, n);
+		found[n] = '\0';
+		r->err = kapi_arena_printf(r->arena,
+					   "%s:%u: expected %s, found '%s'",
+					   r->name, r->line, what,
+					   *r->p ? found : "end of file");
+	}
+	return false;
+}
+
+static void skip_blanks(struct reader *r)
+{
+	while (*r->p == ' ' || *r->p == '\t')
+		r->p++;
+}
+
+static bool expect_eol(struct reader *r)
+{
+	skip_blanks(r);
+	if (*r->p == '\n') {
+		r->p++;
+		r->line++;
+		return true;
+	}
+	return fail(r, "end of line");
+}
+
+/* Consume WORD when it is the next token. */
+static bool accept_word(struct reader *r, const char *word)
+{
+	size_t n = strlen(word);
+
+	skip_blanks(r);
+	if (strncmp(r->p, word, n) != 0 ||
+	    (r->p[n] != ' ' && r->p[n] != '\t' && r->p[n] != '\n' &&
+	     r->p[n] != '\0'))
+		return false;
+	r->p += n;
+	return true;
+}
+
+static bool read_int(struct reader *r, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	skip_blanks(r);
+	errno = 0;
+	v = strtoll(r->p, &end, 10);
+	if (end == r->p || errno)
+		return fail(r, "an integer");
+	r->p = end;
+	*out = v;
+	return true;
+}
+
+static bool read_uint(struct reader *r, unsigned int *out, unsigned int max)
+{
+	int64_t v;
+
+	if (!read_int(r, &v))
+		return false;
+	if (v < 0 || v > (int64_t)max)
+		return fail(r, "a count in range");
+	*out = (unsigned int)v;
+	return true;
+}
+
+static bool read_int32(struct reader *r, int *out)
+{
+	int64_t v;
+
+	if (!read_int(r, &v))
+		return false;
+	if (v < -2147483647 - 1 || v > 2147483647)
+		return fail(r, "a 32-bit integer");
+	*out = (int)v;
+	return true;
+}
+
+static void scratch_put(struct reader *r, size_t at, char c)
+{
+	if (at + 1 >= r->scratch_cap) {
+		r->scratch_cap = r->scratch_cap ? r->scratch_cap * 2 : 128;
+		r->scratch = realloc(r->scratch, r->scratch_cap);
+		if (!r->scratch)
+			abort();
+	}
+	r->scratch[at] = c;
+}
+
+static bool read_string(struct reader *r, const char **out)
+{
+	size_t n = 0;
+
+	skip_blanks(r);
+	if (*r->p == '-' && (r->p[1] == ' ' || r->p[1] == '\n')) {
+		r->p++;
+		*out = NULL;
+		return true;
+	}
+	if (*r->p != '"')
+		return fail(r, "a quoted string");
+	r->p++;
+	while (*r->p != '"') {
+		char c = *r->p;
+
+		if (c == '\0' || c == '\n')
+			return fail(r, "a closing quote");
+		if (c == '\\') {
+			c = r->p[1];
+			if (c == 'n')
+				c = '\n';
+			else if (c != '\\' && c != '"')
+				return fail(r, "a valid escape");
+			r->p++;
+		}
+		scratch_put(r, n++, c);
+		r->p++;
+	}
+	r->p++;
+	scratch_put(r, n, '\0');
+	*out = kapi_intern_len(r->arena, r->scratch, n);
+	return true;
+}
+
+static bool read_loc(struct reader *r, struct kapi_loc *loc)
+{
+	const char *file;
+
+	memset(loc, 0, sizeof(*loc));
+	if (!read_string(r, &file) ||
+	    !read_uint(r, &loc->line, 0x7fffffff) ||
+	    !read_uint(r, &loc->column, 0x7fffffff))
+		return false;
+	loc->file = file && *file ? file : NULL;
+	return true;
+}
+
+static bool read_filter(struct reader *r, struct kapi_filter *f)
+{
+	int64_t only;
+	unsigned int i;
+
+	memset(f, 0, sizeof(*f));
+	if (!read_uint(r, &f->regions, KAPI_REGION_ALL) ||
+	    !read_int(r, &f->low) || !read_int(r, &f->high) ||
+	    !read_int(r, &only) ||
+	    !read_uint(r, &f->nvalues, KAPI_FILTER_MAX_VALUES))
+		return false;
+	f->only = only != 0;
+	for (i = 0; i < f->nvalues; i++) {
+		if (!read_int(r, &f->values[i]))
+			return false;
+		if (i > 0 && f->values[i] <= f->values[i - 1])
+			return fail(r, "filter values in increasing order");
+	}
+	return true;
+}
+
+static bool read_atom(struct reader *r, struct kapi_atom *a)
+{
+	unsigned int i, kind;
+
+	memset(a, 0, sizeof(*a));
+	if (!accept_word(r, "atom"))
+		return fail(r, "'atom'");
+	for (kind = 0; kind < sizeof(atom_kinds) / sizeof(atom_kinds[0]);
+	     kind++)
+		if (accept_word(r, atom_kinds[kind]))
+			break;
+	if (kind == sizeof(atom_kinds) / sizeof(atom_kinds[0]))
+		return fail(r, "an atom kind");
+	a->kind = (enum kapi_atom_kind)kind;
+
+	if (!read_int(r, &a->value) || !read_int32(r, &a->ref) ||
+	    !read_string(r, &a->text) || !read_filter(r, &a->filter) ||
+	    !read_uint(r, &a->nguards, KAPI_ATOM_MAX_GUARDS))
+		return false;
+	for (i = 0; i < a->nguards; i++) {
+		struct kapi_guard *g = &a->guards[i];
+
+		if (accept_word(r, "param"))
+			g->kind = KAPI_GUARD_PARAM;
+		else if (accept_word(r, "call"))
+			g->kind = KAPI_GUARD_CALL;
+		else
+			return fail(r, "a guard kind");
+		if (!read_int32(r, &g->ref) || !read_filter(r, &g->filter))
+			return false;
+	}
+	if (!read_loc(r, &a->loc) || !read_string(r, &a->origin))
+		return false;
+	return expect_eol(r);
+}
+
+static bool read_set(struct reader *r, const char *tag,
+		     struct kapi_valueset *set)
+{
+	unsigned int n, i;
+	int64_t widened;
+
+	memset(set, 0, sizeof(*set));
+	if (!accept_word(r, tag))
+		return fail(r, tag);
+	if (!read_uint(r, &n, 1u << 20) || !read_int(r, &widened) ||
+	    !expect_eol(r))
+		return false;
+	set->widened = widened != 0;
+	for (i = 0; i < n; i++) {
+		struct kapi_atom a;
+
+		if (!read_atom(r, &a))
+			return false;
+		kapi_valueset_add(r->arena, set, &a);
+	}
+	return true;
+}
+
+static bool read_call(struct reader *r, struct kapi_callsite *cs)
+{
+	int64_t indirect;
+	unsigned int i;
+
+	memset(cs, 0, sizeof(*cs));
+	if (!read_string(r, &cs->callee) || !cs->callee ||
+	    !read_int(r, &indirect) || !read_loc(r, &cs->loc) ||
+	    !read_uint(r, &cs->nargs, 4096) || !expect_eol(r))
+		return cs->callee ? false : fail(r, "a callee name");
+	cs->indirect = indirect != 0;
+	cs->args = kapi_arena_alloc(r->arena, (cs->nargs ? cs->nargs : 1) *
+				    sizeof(*cs->args));
+	for (i = 0; i < cs->nargs; i++)
+		if (!read_set(r, "arg", &cs->args[i]))
+			return false;
+	return true;
+}
+
+static bool read_fn(struct reader *r, struct kapi_summary *s)
+{
+	int64_t is_static, returns;
+	unsigned int cap = 0;
+
+	if (!read_string(r, &s->name) || !s->name)
+		return fail(r, "a function name");
+	if (!read_int(r, &is_static) ||
+	    !read_uint(r, &s->nparams, 4096) || !read_int(r, &returns) ||
+	    !read_loc(r, &s->loc) || !expect_eol(r))
+		return false;
+	s->is_static = is_static != 0;
+	s->returns_value = returns != 0;
+	if (s->nparams)
+		s->param_names = kapi_arena_alloc(r->arena, s->nparams *
+						  sizeof(char *));
+
+	while (accept_word(r, "param")) {
+		unsigned int index;
+		const char *name;
+
+		if (!read_uint(r, &index, s->nparams ? s->nparams - 1 : 0) ||
+		    !s->nparams || !read_string(r, &name) || !expect_eol(r))
+			return r->err ? false : fail(r, "a parameter index");
+		s->param_names[index] = name;
+	}
+	if (accept_word(r, "incomplete")) {
+		if (!read_string(r, &s->incomplete) || !expect_eol(r))
+			return false;
+	}
+	if (!read_set(r, "ret", &s->ret))
+		return false;
+
+	while (accept_word(r, "call")) {
+		if (s->ncalls == cap) {
+			cap = cap ? cap * 2 : 8;
+			s->calls = kapi_arena_grow(r->arena, s->calls,
+						   sizeof(*s->calls),
+						   s->ncalls, cap);
+		}
+		if (!read_call(r, &s->calls[s->ncalls++]))
+			return false;
+	}
+	if (!accept_word(r, "end"))
+		return fail(r, "'call' or 'end'");
+	return expect_eol(r);
+}
+
+static bool check_call_refs(struct reader *r, const struct kapi_summary *s)
+{
+	unsigned int i;
+
+	/* A CALL atom must name a call site of the same function. */
+	for (i = 0; i < s->ret.n; i++) {
+		const struct kapi_atom *a = &s->ret.atoms[i];
+
+		if (a->kind == KAPI_ATOM_CALL &&
+		    (a->ref < 0 || (unsigned int)a->ref >= s->ncalls)) {
+			r->err = kapi_arena_printf(r->arena,
+						   "%s: function '%s' returns call site %d, but has %u call sites",
+						   r->name, s->name, a->ref,
+						   s->ncalls);
+			return false;
+		}
+	}
+	return true;
+}
+
+int kapi_summary_read(struct kapi_arena *arena, const char *name,
+		      const char *text, struct kapi_summary ***out,
+		      const char **err)
+{
+	struct reader r = { arena, name, text, 1, NULL, NULL, 0 };
+	struct kapi_summary **list = NULL;
+	unsigned int n = 0, cap = 0;
+
+	*out = NULL;
+	*err = NULL;
+	if (strncmp(text, KAPI_SUMMARY_FORMAT "\n",
+		    strlen(KAPI_SUMMARY_FORMAT) + 1) != 0) {
+		*err = kapi_arena_printf(arena,
+					 "%s:1: not a summary file of format '%s'; rebuild it with this version of kapi-check",
+					 name, KAPI_SUMMARY_FORMAT);
+		return -1;
+	}
+	r.p += strlen(KAPI_SUMMARY_FORMAT) + 1;
+	r.line = 2;
+
+	while (*r.p) {
+		struct kapi_summary *s;
+
+		if (!accept_word(&r, "fn")) {
+			fail(&r, "'fn'");
+			break;
+		}
+		s = kapi_arena_alloc(arena, sizeof(*s));
+		if (!read_fn(&r, s) || !check_call_refs(&r, s))
+			break;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			list = kapi_arena_grow(arena, list, sizeof(*list), n,
+					       cap);
+		}
+		list[n++] = s;
+	}
+	free(r.scratch);
+	if (r.err) {
+		*err = r.err;
+		return -1;
+	}
+	*out = list;
+	return (int)n;
+}
