@@ -220,8 +220,12 @@ static void classify(struct kapi_arena *arena, struct kapi_program *prog,
 				    a);
 	}
 
-	qsort(r->errnos, r->nerrnos, sizeof(*r->errnos), compare_errno);
-	qsort(r->unknown, r->nunknown, sizeof(*r->unknown), compare_unknown);
+	if (r->nerrnos > 1)
+		qsort(r->errnos, r->nerrnos, sizeof(*r->errnos),
+		      compare_errno);
+	if (r->nunknown > 1)
+		qsort(r->unknown, r->nunknown, sizeof(*r->unknown),
+		      compare_unknown);
 }
 
 static void report_undeclared(const struct kapi_spec *spec,
