@@ -2,10 +2,10 @@
 /*
  * Value filters: the conditions a value passed on its way (see value.h).
  *
- * Filters over-approximate. Where an exact union or a comparison has no
- * exact form (an unsigned comparison against a small bound, a union of two
- * "only" sets past KAPI_FILTER_MAX_VALUES) the result admits more values,
- * never fewer, so the errno sets built on them stay "may" sets.
+ * Filters over-approximate. Some results have no exact form: an unsigned
+ * comparison against a small bound, or a union of two "only" sets past
+ * KAPI_FILTER_MAX_VALUES. Those results admit more values, never fewer, so
+ * the errno sets built on them stay "may" sets.
  */
 #include <string.h>
 
@@ -77,9 +77,9 @@ static bool insert_value(struct kapi_filter *f, int64_t value)
 }
 
 /*
- * Bring F to its canonical form, so that equal sets compare equal: an
- * "only" filter keeps only admitted values and its bounds shrink to them;
- * an "except" filter drops values it would not admit anyway.
+ * Bring F to its canonical form, so that equal sets compare equal. An
+ * "only" filter keeps only admitted values and its bounds shrink to them.
+ * An "except" filter drops values it would not admit anyway.
  */
 static void normalize(struct kapi_filter *f)
 {

@@ -98,7 +98,7 @@ const struct kapi_spec_error *kapi_spec_find_error(const struct kapi_spec *spec,
 }
 
 /*
- * Where SYSCALL_DEFINEn puts the body: __do_sys_N holds it on every
+ * Where SYSCALL_DEFINEn puts the body: __do_sys_N contains it on every
  * architecture with a wrapper; the per-architecture entry points and the
  * plain sys_N (generic, and SYSCALL_DEFINE0 there) follow.
  */

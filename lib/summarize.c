@@ -39,7 +39,7 @@ struct state {
 	struct constraint *c;	/* sorted by root */
 };
 
-/* What a boolean variable says about another value when true or false. */
+/* The constraint a boolean variable puts on another value when true or false. */
 struct predicate {
 	bool valid;
 	int target;

@@ -200,8 +200,8 @@ static void recursion_converges(void)
 /*
  * int check_twice(int err) { if (err) goto out; err = -EINVAL;
  *   out: if (err == 0) return -EIO; return err; }
- * The second test sees err != 0 on the goto path, so -EIO is only
- * reachable when err was 0 at the top... and then err became -EINVAL.
+ * On the goto path err is non-zero, and on the other path it became
+ * -EINVAL, so the merged value is never 0.
  */
 static void correlated_branches_prune_paths(void)
 {

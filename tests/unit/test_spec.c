@@ -129,9 +129,12 @@ static void errno_check_finds_undeclared_and_unreturned(void)
 	CHECK(report.nerrnos == 1);
 	CHECK(count_check(&out, KAPI_CHECK_ERRNO_UNDECLARED) == 1);
 	CHECK(count_check(&out, KAPI_CHECK_ERRNO_UNRETURNED) == 2);
-	CHECK(out.n > 0 && out.v[0].loc.line == 11);
-	CHECK(out.n > 0 && strcmp(out.v[0].message,
-		"'sys_demo' can return -EFAULT, which its spec does not declare") == 0);
+	CHECK(out.n > 0);
+	if (out.n > 0) {
+		CHECK(out.v[0].loc.line == 11);
+		CHECK(strcmp(out.v[0].message,
+			     "'sys_demo' can return -EFAULT, which its spec does not declare") == 0);
+	}
 
 	kapi_errno_report_format(&report, NULL, &table);
 	CHECK(strstr(kapi_buf_str(&table), "-EFAULT") != NULL);
