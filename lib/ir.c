@@ -7,6 +7,7 @@
 
 #include "kapi/arena.h"
 #include "kapi/ir.h"
+#include "kapi/value.h"
 
 struct kapi_fn_ir *kapi_ir_new(struct kapi_arena *arena, const char *name,
 			       bool is_static, unsigned int nparams,
@@ -395,4 +396,16 @@ const char *kapi_ir_verify(const struct kapi_fn_ir *fn)
 	}
 	free(defined);
 	return why;
+}
+
+struct kapi_stmt *kapi_ir_address(struct kapi_fn_ir *fn, int bb, int dst,
+				  const char *object, const char *type,
+				  struct kapi_loc loc)
+{
+	struct kapi_stmt *s = kapi_ir_opaque(fn, bb, dst,
+					     KAPI_REGION_NEG | KAPI_REGION_POS, loc);
+
+	s->object = kapi_intern(fn->arena, object);
+	s->object_type = kapi_intern(fn->arena, type);
+	return s;
 }

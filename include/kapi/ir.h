@@ -78,6 +78,15 @@ struct kapi_stmt {
 	 */
 	const char *text;
 	bool indirect;			/* CALL through a pointer */
+
+	/*
+	 * OPAQUE from an address: the lock-typed object it points into, by
+	 * identity ("mmap_lock" for &mm->mmap_lock, a global's name) and by
+	 * C type ("struct rw_semaphore"). NULL when the address is not of a
+	 * lock, or its object has no stable name.
+	 */
+	const char *object;
+	const char *object_type;
 	unsigned int nargs;		/* CALL */
 	struct kapi_operand *args;
 
@@ -188,6 +197,13 @@ struct kapi_stmt *kapi_ir_unknown(struct kapi_fn_ir *fn, int bb, int dst,
 /* REGIONS is a KAPI_REGION_* mask (value.h): an address is NEG | POS. */
 struct kapi_stmt *kapi_ir_opaque(struct kapi_fn_ir *fn, int bb, int dst,
 				 unsigned int regions, struct kapi_loc loc);
+/*
+ * An address of a lock object: OPAQUE (NEG | POS) that also names the object
+ * (see struct kapi_stmt). OBJECT and TYPE are interned; either may be NULL.
+ */
+struct kapi_stmt *kapi_ir_address(struct kapi_fn_ir *fn, int bb, int dst,
+				  const char *object, const char *type,
+				  struct kapi_loc loc);
 struct kapi_stmt *kapi_ir_compare(struct kapi_fn_ir *fn, int bb, int dst,
 				  struct kapi_operand src, enum kapi_cmp cmp,
 				  int64_t rhs, bool is_unsigned,
