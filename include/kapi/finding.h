@@ -30,6 +30,12 @@ enum kapi_check_id {
 	KAPI_CHECK_RETURN_UNEXPECTED,	/* kapi-return-unexpected */
 	KAPI_CHECK_SPEC_MALFORMED,	/* kapi-spec-malformed */
 	KAPI_CHECK_SPEC_NO_IMPL,	/* kapi-spec-no-impl */
+	KAPI_CHECK_LOCK_IMBALANCE,	/* kapi-lock-imbalance */
+	KAPI_CHECK_LOCK_MODE,		/* kapi-lock-mode */
+	KAPI_CHECK_LOCK_UNDECLARED,	/* kapi-lock-undeclared */
+	KAPI_CHECK_LOCK_UNUSED,		/* kapi-lock-unused */
+	KAPI_CHECK_LOCK_KIND,		/* kapi-lock-kind */
+	KAPI_CHECK_LOCK_HELD,		/* kapi-lock-held */
 	KAPI_CHECK_COUNT
 };
 

@@ -54,6 +54,7 @@ struct kapi_spec_lock {
 	bool held_on_exit;
 	bool has_scope;			/* RFC v5 and later */
 	int64_t scope;
+	const char *description;	/* KAPI_LOCK_DESC text */
 };
 
 struct kapi_spec_signal {
