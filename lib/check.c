@@ -37,20 +37,59 @@ static struct kapi_errno_entry *find_errno(struct kapi_errno_report *r,
 	return NULL;
 }
 
+/* The kernel-internal codes: not errnos of user space (linux/errno.h). */
+#define KAPI_FIRST_INTERNAL_ERRNO 512
+
+/* Whether CODE is a restart code, which the signal code turns into -EINTR. */
+static bool is_restart(const struct kapi_errno_table *errnos, int64_t code)
+{
+	static const char *const names[] = {
+		"ERESTARTSYS", "ERESTARTNOINTR", "ERESTARTNOHAND",
+		"ERESTART_RESTARTBLOCK",
+	};
+	static const int64_t fallback[] = { 512, 513, 514, 516 };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		int64_t v = kapi_errno_value(errnos, names[i]);
+
+		if (-code == (v ? v : fallback[i]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether VALUE, returned as a positive number, is an errno: a value of
+ * the table other than 1, which is far more often "true" or a count.
+ */
+static bool is_positive_errno(const struct kapi_errno_table *errnos,
+			      int64_t value)
+{
+	return value > 1 && value < KAPI_FIRST_INTERNAL_ERRNO &&
+	       kapi_errno_name(errnos, value) != NULL;
+}
+
 static void add_errno(struct kapi_arena *arena, struct kapi_errno_report *r,
 		      const struct kapi_errno_table *errnos, int64_t code,
 		      const struct kapi_atom *source)
 {
 	struct kapi_errno_entry *e;
+	int64_t eintr = kapi_errno_value(errnos, "EINTR");
 
 	if (find_errno(r, code))
 		return;
 	r->errnos = kapi_arena_grow(arena, r->errnos, sizeof(*r->errnos),
 				    r->nerrnos, r->nerrnos + 1);
 	e = &r->errnos[r->nerrnos++];
+	memset(e, 0, sizeof(*e));
 	e->code = code;
 	e->name = kapi_errno_format(arena, errnos, code);
-	e->declared = kapi_spec_find_error(r->spec, code) != NULL;
+	e->restart = is_restart(errnos, code);
+	e->internal = !e->restart && -code >= KAPI_FIRST_INTERNAL_ERRNO;
+	e->declared = r->spec && kapi_spec_find_error(r->spec, code) != NULL;
+	if (e->restart && r->spec && eintr)
+		e->declared |= kapi_spec_find_error(r->spec, -eintr) != NULL;
 	e->source = source;
 }
 
@@ -189,7 +228,7 @@ static void classify(struct kapi_arena *arena, struct kapi_program *prog,
 		if (a->kind == KAPI_ATOM_CONST) {
 			if (kapi_value_region(a->value) == KAPI_REGION_ERR)
 				add_errno(arena, r, errnos, a->value, a);
-			else
+			else if (!is_positive_errno(errnos, a->value))
 				check_success_value(arena, spec, a->value, a,
 						    &seen, &nseen, out);
 			continue;
@@ -238,14 +277,109 @@ static void report_undeclared(const struct kapi_spec *spec,
 		const struct kapi_errno_entry *e = &r->errnos[i];
 		struct kapi_finding *f;
 
-		if (e->declared)
+		/* Internal codes get their own finding, declared or not. */
+		if (e->declared || e->internal)
 			continue;
 		f = kapi_findings_add(out, KAPI_CHECK_ERRNO_UNDECLARED,
 				      spec->name, e->source->loc,
-				      "'%s' can return %s, which its spec does not declare",
-				      spec->name, e->name);
+				      "'%s' can return %s%s, which its spec does not declare",
+				      spec->name, e->name,
+				      e->restart ? " (user space sees -EINTR or a restart)" : "");
 		add_chain_notes(out, f, e->source, spec);
 	}
+}
+
+/* Kernel-internal codes reaching the return of LABEL's body. */
+static void report_internal(const char *label, const struct kapi_spec *spec,
+			    const struct kapi_errno_report *r,
+			    struct kapi_findings *out)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->nerrnos; i++) {
+		const struct kapi_errno_entry *e = &r->errnos[i];
+		struct kapi_finding *f;
+		const struct kapi_chain *c;
+
+		if (!e->internal)
+			continue;
+		f = kapi_findings_add(out, KAPI_CHECK_ERRNO_INTERNAL, label,
+				      e->source->loc,
+				      "'%s' can return %s, a kernel-internal code that must not reach user space",
+				      label, e->name);
+		if (spec) {
+			add_chain_notes(out, f, e->source, spec);
+			continue;
+		}
+		for (c = e->source->chain; c; c = c->next)
+			kapi_finding_note(out, f, c->loc,
+					  "through the call to '%s' here",
+					  c->callee);
+	}
+}
+
+static void report_positive(const char *label, const struct kapi_spec *spec,
+			    const struct kapi_errno_table *errnos,
+			    const struct kapi_valueset *ret,
+			    const struct kapi_errno_report *r,
+			    struct kapi_findings *out)
+{
+	unsigned int i, j;
+
+	if (r->nerrnos == 0)
+		return;
+	for (i = 0; i < ret->n; i++) {
+		const struct kapi_atom *a = &ret->atoms[i];
+		struct kapi_finding *f;
+		bool dup = false;
+
+		if (a->kind != KAPI_ATOM_CONST ||
+		    !is_positive_errno(errnos, a->value))
+			continue;
+		for (j = 0; j < i; j++)
+			dup |= ret->atoms[j].kind == KAPI_ATOM_CONST &&
+			       ret->atoms[j].value == a->value;
+		if (dup)
+			continue;
+		f = kapi_findings_add(out, KAPI_CHECK_ERRNO_POSITIVE, label,
+				      a->loc,
+				      "'%s' can return %lld, the positive value of %s, while it returns negative error codes elsewhere",
+				      label, (long long)a->value,
+				      kapi_errno_name(errnos, a->value));
+		if (spec)
+			add_chain_notes(out, f, a, spec);
+	}
+}
+
+void kapi_check_internal_errnos(struct kapi_arena *arena,
+				struct kapi_program *prog, const char *impl,
+				const char *label,
+				const struct kapi_errno_table *errnos,
+				struct kapi_findings *out)
+{
+	const struct kapi_valueset *ret = kapi_solve_returns(prog, impl, NULL);
+	struct kapi_errno_report r;
+	unsigned int i, j;
+
+	if (!ret)
+		return;
+	memset(&r, 0, sizeof(r));
+	r.impl = impl;
+	for (i = 0; i < ret->n; i++) {
+		const struct kapi_atom *a = &ret->atoms[i];
+
+		if (a->kind == KAPI_ATOM_CONST &&
+		    kapi_value_region(a->value) == KAPI_REGION_ERR)
+			add_errno(arena, &r, errnos, a->value, a);
+		for (j = 0; a->kind != KAPI_ATOM_CONST && a->filter.only &&
+			    j < a->filter.nvalues; j++)
+			if (kapi_value_region(a->filter.values[j]) ==
+			    KAPI_REGION_ERR)
+				add_errno(arena, &r, errnos,
+					  a->filter.values[j], a);
+	}
+	report_internal(label, NULL, &r, out);
+	report_positive(label, NULL, errnos, ret, &r, out);
 }
 
 static void report_unreturned(struct kapi_arena *arena,
@@ -302,6 +436,8 @@ void kapi_check_errnos(struct kapi_arena *arena, struct kapi_program *prog,
 	r->complete = r->nunknown == 0 && !r->incomplete;
 
 	report_undeclared(spec, r, out);
+	report_internal(spec->name, spec, r, out);
+	report_positive(spec->name, spec, errnos, ret, r, out);
 	if (r->complete)
 		report_unreturned(arena, spec, errnos, r, out);
 }

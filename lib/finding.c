@@ -20,6 +20,15 @@ static const char *const check_names[KAPI_CHECK_COUNT] = {
 	[KAPI_CHECK_LOCK_UNUSED] = "kapi-lock-unused",
 	[KAPI_CHECK_LOCK_KIND] = "kapi-lock-kind",
 	[KAPI_CHECK_LOCK_HELD] = "kapi-lock-held",
+	[KAPI_CHECK_CAP_UNDECLARED] = "kapi-cap-undeclared",
+	[KAPI_CHECK_CAP_UNCHECKED] = "kapi-cap-unchecked",
+	[KAPI_CHECK_SIGNAL_UNCOVERED] = "kapi-signal-uncovered",
+	[KAPI_CHECK_SIGNAL_ERROR] = "kapi-signal-error",
+	[KAPI_CHECK_SIGNAL_UNUSED] = "kapi-signal-unused",
+	[KAPI_CHECK_ERRNO_INTERNAL] = "kapi-errno-internal",
+	[KAPI_CHECK_ERRNO_POSITIVE] = "kapi-errno-positive",
+	[KAPI_CHECK_PARAM_MISMATCH] = "kapi-param-mismatch",
+	[KAPI_CHECK_PARAM_TYPE] = "kapi-param-type",
 };
 
 const char *kapi_check_name(enum kapi_check_id id)
@@ -121,7 +130,9 @@ void kapi_finding_format(const struct kapi_finding *finding,
 	unsigned int i;
 
 	format_loc(&finding->loc, out);
-	kapi_buf_printf(out, ": %s: %s [%s]\n", severity, finding->message, id);
+	kapi_buf_printf(out, ": %s: %s [%s]\n",
+			finding->note_only ? "note" : severity,
+			finding->message, id);
 	for (i = 0; i < finding->nnotes; i++) {
 		format_loc(&finding->notes[i].loc, out);
 		kapi_buf_printf(out, ": note: %s [%s]\n",

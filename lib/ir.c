@@ -20,9 +20,14 @@ struct kapi_fn_ir *kapi_ir_new(struct kapi_arena *arena, const char *name,
 	fn->is_static = is_static;
 	fn->nparams = nparams;
 	fn->loc = loc;
-	if (nparams)
+	if (nparams) {
 		fn->param_names = kapi_arena_alloc(arena,
 						   nparams * sizeof(char *));
+		fn->param_types = kapi_arena_alloc(arena,
+						   nparams * sizeof(char *));
+		fn->param_base_types = kapi_arena_alloc(arena, nparams *
+							sizeof(char *));
+	}
 	return fn;
 }
 
@@ -31,6 +36,15 @@ void kapi_ir_set_param_name(struct kapi_fn_ir *fn, unsigned int index,
 {
 	if (index < fn->nparams)
 		fn->param_names[index] = kapi_intern(fn->arena, name);
+}
+
+void kapi_ir_set_param_type(struct kapi_fn_ir *fn, unsigned int index,
+			    const char *type, const char *base_type)
+{
+	if (index >= fn->nparams)
+		return;
+	fn->param_types[index] = kapi_intern(fn->arena, type);
+	fn->param_base_types[index] = kapi_intern(fn->arena, base_type);
 }
 
 int kapi_ir_add_block(struct kapi_fn_ir *fn)

@@ -196,6 +196,7 @@ static void eval_call(struct ctx *cx, const struct kapi_stmt *s, int site,
 	struct kapi_atom a;
 	unsigned int i;
 
+	cs->reachable = true;
 	for (i = 0; i < s->nargs; i++)
 		use_operand(cx, &s->args[i], st, s->loc, &cs->args[i]);
 
@@ -418,6 +419,8 @@ struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
 	sum->is_static = fn->is_static;
 	sum->nparams = fn->nparams;
 	sum->param_names = fn->param_names;
+	sum->param_types = fn->param_types;
+	sum->param_base_types = fn->param_base_types;
 	sum->loc = fn->loc;
 
 	cx.arena = arena;

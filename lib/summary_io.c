@@ -7,12 +7,12 @@
  *
  *   file     := "kapi-summary 1" NL fn*
  *   fn       := "fn" STR static nparams returns_value loc NL
- *               ("param" index STR NL)*
+ *               ("param" index STR STR STR NL)*
  *               ("incomplete" STR NL)?
  *               "ret" count widened NL atom*
  *               call*
  *               "end" NL
- *   call     := "call" STR indirect loc nargs NL ("arg" count widened NL atom*)*
+ *   call     := "call" STR indirect reachable loc nargs NL ("arg" count widened NL atom*)*
  *   atom     := "atom" kind value ref STR filter nguards guard* loc STR NL
  *   guard    := ("param" | "call") ref filter
  *   filter   := regions low high only nvalues value*
@@ -112,10 +112,11 @@ void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
 	kapi_buf_puts(out, "\n");
 
 	for (i = 0; i < s->nparams; i++) {
-		if (!s->param_names || !s->param_names[i])
-			continue;
 		kapi_buf_printf(out, "param %u", i);
-		write_string(out, s->param_names[i]);
+		write_string(out, s->param_names ? s->param_names[i] : NULL);
+		write_string(out, s->param_types ? s->param_types[i] : NULL);
+		write_string(out, s->param_base_types ?
+			     s->param_base_types[i] : NULL);
 		kapi_buf_puts(out, "\n");
 	}
 	if (s->incomplete) {
@@ -130,7 +131,8 @@ void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
 
 		kapi_buf_puts(out, "call");
 		write_string(out, cs->callee);
-		kapi_buf_printf(out, " %d", cs->indirect ? 1 : 0);
+		kapi_buf_printf(out, " %d %d", cs->indirect ? 1 : 0,
+				cs->reachable ? 1 : 0);
 		write_loc(out, &cs->loc);
 		kapi_buf_printf(out, " %u\n", cs->nargs);
 		for (j = 0; j < cs->nargs; j++)
@@ -380,15 +382,17 @@ static bool read_set(struct reader *r, const char *tag,
 
 static bool read_call(struct reader *r, struct kapi_callsite *cs)
 {
-	int64_t indirect;
+	int64_t indirect, reachable;
 	unsigned int i;
 
 	memset(cs, 0, sizeof(*cs));
 	if (!read_string(r, &cs->callee) || !cs->callee ||
-	    !read_int(r, &indirect) || !read_loc(r, &cs->loc) ||
+	    !read_int(r, &indirect) || !read_int(r, &reachable) ||
+	    !read_loc(r, &cs->loc) ||
 	    !read_uint(r, &cs->nargs, 4096) || !expect_eol(r))
 		return cs->callee ? false : fail(r, "a callee name");
 	cs->indirect = indirect != 0;
+	cs->reachable = reachable != 0;
 	cs->args = kapi_arena_alloc(r->arena, (cs->nargs ? cs->nargs : 1) *
 				    sizeof(*cs->args));
 	for (i = 0; i < cs->nargs; i++)
@@ -410,18 +414,27 @@ static bool read_fn(struct reader *r, struct kapi_summary *s)
 		return false;
 	s->is_static = is_static != 0;
 	s->returns_value = returns != 0;
-	if (s->nparams)
+	if (s->nparams) {
 		s->param_names = kapi_arena_alloc(r->arena, s->nparams *
 						  sizeof(char *));
+		s->param_types = kapi_arena_alloc(r->arena, s->nparams *
+						  sizeof(char *));
+		s->param_base_types = kapi_arena_alloc(r->arena, s->nparams *
+						       sizeof(char *));
+	}
 
 	while (accept_word(r, "param")) {
 		unsigned int index;
-		const char *name;
+		const char *name, *type, *base;
 
 		if (!read_uint(r, &index, s->nparams ? s->nparams - 1 : 0) ||
-		    !s->nparams || !read_string(r, &name) || !expect_eol(r))
+		    !s->nparams || !read_string(r, &name) ||
+		    !read_string(r, &type) || !read_string(r, &base) ||
+		    !expect_eol(r))
 			return r->err ? false : fail(r, "a parameter index");
 		s->param_names[index] = name;
+		s->param_types[index] = type;
+		s->param_base_types[index] = base;
 	}
 	if (accept_word(r, "incomplete")) {
 		if (!read_string(r, &s->incomplete) || !expect_eol(r))

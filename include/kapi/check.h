@@ -37,6 +37,8 @@ struct kapi_errno_entry {
 	int64_t code;				/* negative */
 	const char *name;			/* "-ENOMEM" or the number */
 	bool declared;
+	bool restart;				/* -ERESTARTSYS and the like */
+	bool internal;				/* other codes of 512 and up */
 	const struct kapi_atom *source;		/* site and call chain */
 };
 
@@ -70,6 +72,27 @@ void kapi_check_errnos(struct kapi_arena *arena, struct kapi_program *prog,
 		       const struct kapi_errno_table *errnos,
 		       bool require_impl, struct kapi_findings *out,
 		       struct kapi_errno_report *report);
+
+/*
+ * Report kernel-internal codes (512 and up, restart codes aside) that can
+ * reach the return of function IMPL, naming it LABEL in messages. Used
+ * for syscalls without a spec; kapi_check_errnos() does it for specified
+ * ones.
+ */
+void kapi_check_internal_errnos(struct kapi_arena *arena,
+				struct kapi_program *prog, const char *impl,
+				const char *label,
+				const struct kapi_errno_table *errnos,
+				struct kapi_findings *out);
+
+/*
+ * Compare SPEC's parameters with the prototype of IMPL: count, order,
+ * names and C types. A spec type that only differs from the code by a
+ * typedef is a note (note_only), not a warning.
+ */
+void kapi_check_params(const struct kapi_spec *spec,
+		       const struct kapi_summary *impl,
+		       struct kapi_findings *out);
 
 /*
  * Write REPORT as the audit table: per syscall, every errno with its

@@ -36,6 +36,15 @@ enum kapi_check_id {
 	KAPI_CHECK_LOCK_UNUSED,		/* kapi-lock-unused */
 	KAPI_CHECK_LOCK_KIND,		/* kapi-lock-kind */
 	KAPI_CHECK_LOCK_HELD,		/* kapi-lock-held */
+	KAPI_CHECK_CAP_UNDECLARED,	/* kapi-cap-undeclared */
+	KAPI_CHECK_CAP_UNCHECKED,	/* kapi-cap-unchecked */
+	KAPI_CHECK_SIGNAL_UNCOVERED,	/* kapi-signal-uncovered */
+	KAPI_CHECK_SIGNAL_ERROR,	/* kapi-signal-error */
+	KAPI_CHECK_SIGNAL_UNUSED,	/* kapi-signal-unused */
+	KAPI_CHECK_ERRNO_INTERNAL,	/* kapi-errno-internal */
+	KAPI_CHECK_ERRNO_POSITIVE,	/* kapi-errno-positive */
+	KAPI_CHECK_PARAM_MISMATCH,	/* kapi-param-mismatch */
+	KAPI_CHECK_PARAM_TYPE,		/* kapi-param-type */
 	KAPI_CHECK_COUNT
 };
 
@@ -53,6 +62,7 @@ struct kapi_finding {
 	const char *function;		/* the spec's name, for grouping */
 	struct kapi_loc loc;
 	const char *message;		/* without the trailing [check-id] */
+	bool note_only;			/* informational: a note, not a warning */
 	unsigned int nnotes;
 	struct kapi_note *notes;
 };

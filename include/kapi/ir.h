@@ -145,6 +145,8 @@ struct kapi_fn_ir {
 	bool is_static;			/* not visible outside its unit */
 	unsigned int nparams;
 	const char **param_names;	/* nparams entries, may be NULL */
+	const char **param_types;	/* as written: "size_t" */
+	const char **param_base_types;	/* typedefs resolved: "long unsigned int" */
 	struct kapi_loc loc;
 
 	unsigned int nblocks;
@@ -163,6 +165,8 @@ struct kapi_fn_ir *kapi_ir_new(struct kapi_arena *arena, const char *name,
 
 void kapi_ir_set_param_name(struct kapi_fn_ir *fn, unsigned int index,
 			    const char *name);
+void kapi_ir_set_param_type(struct kapi_fn_ir *fn, unsigned int index,
+			    const char *type, const char *base_type);
 
 /* Add an empty block ending in KAPI_TERM_NONE and return its number. */
 int kapi_ir_add_block(struct kapi_fn_ir *fn);

@@ -27,6 +27,7 @@ extern "C" {
 struct kapi_callsite {
 	const char *callee;		/* name, or a description if indirect */
 	bool indirect;
+	bool reachable;			/* on some feasible path */
 	struct kapi_loc loc;
 	unsigned int nargs;
 	struct kapi_valueset *args;	/* in the caller's own atoms */
@@ -37,6 +38,8 @@ struct kapi_summary {
 	bool is_static;
 	unsigned int nparams;
 	const char **param_names;	/* nparams entries, may be NULL */
+	const char **param_types;	/* nparams entries, may be NULL */
+	const char **param_base_types;
 	struct kapi_loc loc;
 
 	/* The return value, over the function's own params and calls. */
