@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The unit's errno table, learnt from its own preprocessor macros.
+ *
+ * Errno numbers differ between architectures, so no table is built in. The
+ * C family front ends keep their preprocessor (parse_in) and its macro
+ * table alive until the end of compilation, so at pass time every #define
+ * the unit saw can still be read. An errno macro is one that
+ *
+ *	- is named E followed by capitals, digits or underscores,
+ *	- is defined in a file whose path contains "errno"
+ *	  (include/uapi/asm-generic/errno-base.h, include/linux/errno.h,
+ *	  arch/mips/include/uapi/asm/errno.h, ...),
+ *	- expands to one integer literal from 1 to 4095, or to the name of
+ *	  another such macro (#define EWOULDBLOCK EAGAIN), which makes it an
+ *	  alias. A pair of parentheses around either form is accepted.
+ *
+ * A macro #undef'd before the end of the unit is gone from the table; the
+ * kernel never does that to errno names.
+ */
+#include "kapi_plugin.h"
+
+/* Alias chains longer than this are treated as cycles. */
+#define ALIAS_DEPTH_MAX 8
+
+struct errno_scan {
+	struct kapi_errno_table *table;
+	unsigned int added;
+};
+
+static bool is_errno_name(const char *name)
+{
+	const char *p;
+
+	if (name[0] != 'E' || name[1] == '\0')
+		return false;
+	for (p = name + 1; *p; p++) {
+		if (!ISUPPER(*p) && !ISDIGIT(*p) && *p != '_')
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Parse the spelling of a CPP_NUMBER token as an errno number: decimal,
+ * octal or hex digits with optional u/l suffixes, from 1 to
+ * KAPI_MAX_ERRNO. Anything else (floats, larger values) returns 0.
+ */
+static int64_t parse_errno_number(const char *text)
+{
+	char *end;
+	long long value;
+
+	errno = 0;
+	value = strtoll(text, &end, 0);
+	if (errno != 0 || end == text)
+		return 0;
+	while (*end == 'u' || *end == 'U' || *end == 'l' || *end == 'L')
+		end++;
+	if (*end != '\0' || value < 1 || value > KAPI_MAX_ERRNO)
+		return 0;
+	return value;
+}
+
+/*
+ * Return the one meaningful token of MACRO's expansion, skipping a pair of
+ * parentheses around it, or NULL when the expansion has another shape.
+ * Traditional-mode macros (-traditional-cpp) store text, not tokens, and
+ * are not read.
+ */
+static const cpp_token *single_token(const cpp_macro *macro)
+{
+	const cpp_token *tokens = macro->exp.tokens;
+
+	if (macro->kind != cmk_macro || macro->fun_like)
+		return NULL;
+	if (macro->count == 1)
+		return &tokens[0];
+	if (macro->count == 3 && tokens[0].type == CPP_OPEN_PAREN &&
+	    tokens[2].type == CPP_CLOSE_PAREN)
+		return &tokens[1];
+	return NULL;
+}
+
+static bool defined_in_errno_file(const cpp_macro *macro)
+{
+	location_t loc = linemap_resolve_location(line_table, macro->line,
+						  LRK_SPELLING_LOCATION, NULL);
+	expanded_location xloc = expand_location(loc);
+
+	return xloc.file && strstr(xloc.file, "errno");
+}
+
+/*
+ * Return the errno number that NODE defines, directly or through aliases,
+ * or 0. *IS_ALIAS is set when the first step is an alias.
+ */
+static int64_t errno_macro_value(cpp_hashnode *node, bool *is_alias,
+				 unsigned int depth)
+{
+	const cpp_macro *macro;
+	const cpp_token *token;
+
+	if (depth > ALIAS_DEPTH_MAX || !cpp_user_macro_p(node))
+		return 0;
+	macro = node->value.macro;
+	/* A deferred macro (C++ modules) or a lazy one has no tokens yet. */
+	if (!macro || macro->lazy)
+		return 0;
+	if (!is_errno_name((const char *)NODE_NAME(node)) ||
+	    !defined_in_errno_file(macro))
+		return 0;
+
+	token = single_token(macro);
+	if (!token)
+		return 0;
+
+	if (token->type == CPP_NUMBER) {
+		char *text = xstrndup((const char *)token->val.str.text,
+				      token->val.str.len);
+		int64_t value = parse_errno_number(text);
+
+		free(text);
+		*is_alias = false;
+		return value;
+	}
+	if (token->type == CPP_NAME) {
+		bool ignored;
+
+		*is_alias = true;
+		return errno_macro_value(token->val.node.node, &ignored,
+					 depth + 1);
+	}
+	return 0;
+}
+
+/* cpp_forall_identifiers() callback; returns nonzero to go on. */
+static int scan_identifier(cpp_reader *reader, cpp_hashnode *node,
+			   void *data)
+{
+	struct errno_scan *scan = (struct errno_scan *)data;
+	const char *name = (const char *)NODE_NAME(node);
+	bool is_alias = false;
+	int64_t value;
+
+	if (!cpp_user_macro_p(node) || !is_errno_name(name))
+		return 1;
+
+	value = errno_macro_value(node, &is_alias, 0);
+	if (value == 0)
+		return 1;
+
+	kapi_errno_table_add(scan->table, name, value, is_alias);
+	scan->added++;
+	return 1;
+}
+
+void kapi_read_errno_macros(struct kapi_errno_table *table)
+{
+	struct errno_scan scan = { table, 0 };
+
+	/* Test the weak symbol's address before reading it (gcc-common.h). */
+	if (!&parse_in || !parse_in) {
+		kapi_verbose(UNKNOWN_LOCATION,
+			     "this front end has no C preprocessor; errno "
+			     "names are not known and spec error names are "
+			     "not checked");
+		return;
+	}
+
+	cpp_forall_identifiers(parse_in, scan_identifier, &scan);
+	if (scan.added == 0)
+		kapi_verbose(UNKNOWN_LOCATION,
+			     "no errno macros found in this unit (no E* "
+			     "macro defined in a file named *errno*)");
+}

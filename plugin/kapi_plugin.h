@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Declarations shared by the plugin's files: the parsed plugin arguments
+ * and one entry point per file.
+ */
+#ifndef KAPI_PLUGIN_H
+#define KAPI_PLUGIN_H
+
+#include "gcc-common.h"
+
+#include "kapi/arena.h"
+#include "kapi/buf.h"
+#include "kapi/check.h"
+#include "kapi/errno_table.h"
+#include "kapi/finding.h"
+#include "kapi/ir.h"
+#include "kapi/loc.h"
+#include "kapi/lock.h"
+#include "kapi/solve.h"
+#include "kapi/spec.h"
+#include "kapi/summary.h"
+
+/* The -fplugin-arg-kapi_check-* arguments, set once by plugin_init(). */
+struct kapi_plugin_options {
+	bool verbose;
+	bool werror;
+	bool audit;
+	const char *audit_file;		/* NULL: standard error */
+	bool dump_ir;
+	const char *dump_ir_file;	/* NULL: standard error */
+	bool disabled[KAPI_CHECK_COUNT];
+};
+
+extern struct kapi_plugin_options kapi_options;
+
+/* location.c */
+struct kapi_loc kapi_loc_from_gcc(struct kapi_arena *arena, location_t loc);
+location_t kapi_loc_to_gcc(const struct kapi_loc *loc);
+
+/* report.c */
+void kapi_verbose(location_t loc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void kapi_report_findings(const struct kapi_findings *findings);
+void kapi_append_output(const char *file, const char *text,
+			const char *what);
+void kapi_write_audit(const struct kapi_errno_report *reports,
+		      unsigned int nreports);
+
+/* spec_reader.c */
+bool kapi_is_spec_var(tree decl);
+struct kapi_spec *kapi_read_spec(struct kapi_arena *arena, tree decl);
+
+/* errno_macros.c */
+void kapi_read_errno_macros(struct kapi_errno_table *table);
+
+/* gimple_to_ir.c */
+struct kapi_fn_ir *kapi_translate_function(struct kapi_arena *arena,
+					   cgraph_node *node);
+
+/* unit_pass.c */
+opt_pass *kapi_make_unit_pass(gcc::context *ctxt);
+
+#endif /* KAPI_PLUGIN_H */
