@@ -24,6 +24,16 @@ static void flow_state_reserve(struct flow_state *s, unsigned int n)
 		abort();
 }
 
+static void relation_reserve(struct flow_state *s, unsigned int n)
+{
+	if (n <= s->relcap)
+		return;
+	s->relcap = n < 4 ? 4 : n * 2;
+	s->rel = realloc(s->rel, s->relcap * sizeof(*s->rel));
+	if (!s->rel)
+		abort();
+}
+
 void flow_state_copy(struct flow_state *dst, const struct flow_state *src)
 {
 	dst->reachable = src->reachable;
@@ -31,12 +41,76 @@ void flow_state_copy(struct flow_state *dst, const struct flow_state *src)
 	dst->n = src->n;
 	if (src->n)
 		memcpy(dst->c, src->c, src->n * sizeof(*src->c));
+	relation_reserve(dst, src->nrel);
+	dst->nrel = src->nrel;
+	if (src->nrel)
+		memcpy(dst->rel, src->rel, src->nrel * sizeof(*src->rel));
 }
 
 void flow_state_release(struct flow_state *s)
 {
 	free(s->c);
+	free(s->rel);
 	memset(s, 0, sizeof(*s));
+}
+
+static struct flow_relation *find_relation(const struct flow_state *s,
+					   int a, int b)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->nrel; i++)
+		if (s->rel[i].a == a && s->rel[i].b == b)
+			return &s->rel[i];
+	return NULL;
+}
+
+/* The orderings of B against A, from those of A against B. */
+static unsigned int swap_order(unsigned int mask)
+{
+	return (mask & FLOW_ORDER_EQUAL) |
+	       ((mask & FLOW_ORDER_LESS) ? FLOW_ORDER_GREATER : 0) |
+	       ((mask & FLOW_ORDER_GREATER) ? FLOW_ORDER_LESS : 0);
+}
+
+bool flow_state_relate(struct flow_state *s, int a, int b, unsigned int mask)
+{
+	struct flow_relation *r;
+
+	if (a == b)
+		return (mask & FLOW_ORDER_EQUAL) != 0;
+	if (a > b) {
+		int t = a;
+
+		a = b;
+		b = t;
+		mask = swap_order(mask);
+	}
+	r = find_relation(s, a, b);
+	if (r) {
+		r->mask &= mask;
+		return r->mask != 0;
+	}
+	if (mask == FLOW_ORDER_ANY)
+		return true;
+	relation_reserve(s, s->nrel + 1);
+	s->rel[s->nrel].a = a;
+	s->rel[s->nrel].b = b;
+	s->rel[s->nrel].mask = mask;
+	s->nrel++;
+	return mask != 0;
+}
+
+bool flow_edge_apply(const struct flow_edge *e, struct flow_state *s)
+{
+	if (e->infeasible)
+		return false;
+	if (e->target >= 0 && !flow_state_constrain(s, e->target, &e->filter))
+		return false;
+	if (e->rel_a >= 0 && !flow_state_relate(s, e->rel_a, e->rel_b,
+						e->rel_mask))
+		return false;
+	return true;
 }
 
 const struct kapi_filter *flow_state_get(const struct flow_state *s, int root)
@@ -53,14 +127,20 @@ void flow_state_kill(struct flow_state *s, int root)
 {
 	unsigned int i;
 
+	unsigned int kept = 0;
+
 	for (i = 0; i < s->n; i++) {
 		if (s->c[i].root == root) {
 			memmove(&s->c[i], &s->c[i + 1],
 				(s->n - i - 1) * sizeof(*s->c));
 			s->n--;
-			return;
+			break;
 		}
 	}
+	for (i = 0; i < s->nrel; i++)
+		if (s->rel[i].a != root && s->rel[i].b != root)
+			s->rel[kept++] = s->rel[i];
+	s->nrel = kept;
 }
 
 /* Add ROOT in F; returns false when that leaves no possible value. */
@@ -109,18 +189,40 @@ void flow_state_join(struct flow_state *dst, const struct flow_state *src)
 		kept++;
 	}
 	dst->n = kept;
+
+	kept = 0;
+	for (i = 0; i < dst->nrel; i++) {
+		const struct flow_relation *other =
+			find_relation(src, dst->rel[i].a, dst->rel[i].b);
+
+		if (!other)
+			continue;
+		dst->rel[kept] = dst->rel[i];
+		dst->rel[kept].mask |= other->mask;
+		if (dst->rel[kept].mask != FLOW_ORDER_ANY)
+			kept++;
+	}
+	dst->nrel = kept;
 }
 
 bool flow_state_equal(const struct flow_state *a, const struct flow_state *b)
 {
 	unsigned int i;
 
-	if (a->reachable != b->reachable || a->n != b->n)
+	if (a->reachable != b->reachable || a->n != b->n ||
+	    a->nrel != b->nrel)
 		return false;
 	for (i = 0; i < a->n; i++)
 		if (a->c[i].root != b->c[i].root ||
 		    !kapi_filter_equal(&a->c[i].filter, &b->c[i].filter))
 			return false;
+	for (i = 0; i < a->nrel; i++) {
+		const struct flow_relation *r =
+			find_relation(b, a->rel[i].a, a->rel[i].b);
+
+		if (!r || r->mask != a->rel[i].mask)
+			return false;
+	}
 	return true;
 }
 
@@ -251,7 +353,47 @@ static void add_edge(struct flow *fl, int from, int to, int target,
 		e->filter = *f;
 	else
 		kapi_filter_all(&e->filter);
+	e->rel_a = -1;
+	e->rel_b = -1;
+	e->rel_mask = FLOW_ORDER_ANY;
 	e->infeasible = infeasible;
+}
+
+/* The orderings that A <CMP> B allows. */
+static unsigned int order_mask(enum kapi_cmp cmp)
+{
+	switch (cmp) {
+	case KAPI_CMP_EQ:
+		return FLOW_ORDER_EQUAL;
+	case KAPI_CMP_NE:
+		return FLOW_ORDER_LESS | FLOW_ORDER_GREATER;
+	case KAPI_CMP_LT:
+		return FLOW_ORDER_LESS;
+	case KAPI_CMP_LE:
+		return FLOW_ORDER_LESS | FLOW_ORDER_EQUAL;
+	case KAPI_CMP_GT:
+		return FLOW_ORDER_GREATER;
+	case KAPI_CMP_GE:
+		break;
+	}
+	return FLOW_ORDER_GREATER | FLOW_ORDER_EQUAL;
+}
+
+/* A branch on two variables orders their roots on each edge. */
+static void add_relation_edges(struct flow *fl, int b,
+			       const struct kapi_term *t)
+{
+	unsigned int yes = order_mask(t->cmp);
+	int lhs = flow_root(fl, t->cond.var), rhs = flow_root(fl, t->rhs_var);
+
+	add_edge(fl, b, t->succ[0], -1, NULL, false);
+	fl->edges[fl->nedges - 1].rel_a = lhs;
+	fl->edges[fl->nedges - 1].rel_b = rhs;
+	fl->edges[fl->nedges - 1].rel_mask = yes;
+	add_edge(fl, b, t->succ[1], -1, NULL, false);
+	fl->edges[fl->nedges - 1].rel_a = lhs;
+	fl->edges[fl->nedges - 1].rel_b = rhs;
+	fl->edges[fl->nedges - 1].rel_mask = FLOW_ORDER_ANY & ~yes;
 }
 
 static void add_branch_edges(struct flow *fl, int b, const struct kapi_term *t)
@@ -267,6 +409,11 @@ static void add_branch_edges(struct flow *fl, int b, const struct kapi_term *t)
 		taken = kapi_filter_admits(&yes, t->cond.value);
 		add_edge(fl, b, t->succ[0], -1, NULL, !taken);
 		add_edge(fl, b, t->succ[1], -1, NULL, taken);
+		return;
+	}
+
+	if (t->rhs_var >= 0) {
+		add_relation_edges(fl, b, t);
 		return;
 	}
 

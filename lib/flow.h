@@ -19,11 +19,29 @@ struct flow_constraint {
 	struct kapi_filter filter;
 };
 
+/*
+ * What is known about the order of two values, A < B: a mask of
+ * FLOW_ORDER_LESS, _EQUAL and _GREATER, the orderings still possible.
+ */
+#define FLOW_ORDER_LESS		1u
+#define FLOW_ORDER_EQUAL	2u
+#define FLOW_ORDER_GREATER	4u
+#define FLOW_ORDER_ANY		7u
+
+struct flow_relation {
+	int a;
+	int b;
+	unsigned int mask;
+};
+
 struct flow_state {
 	bool reachable;
 	unsigned int n;
 	unsigned int cap;
 	struct flow_constraint *c;	/* sorted by root */
+	unsigned int nrel;
+	unsigned int relcap;
+	struct flow_relation *rel;	/* relations between two roots */
 };
 
 /* The constraint a boolean variable puts on another value when true or false. */
@@ -39,6 +57,9 @@ struct flow_edge {
 	int to;
 	int target;		/* constrained root, or -1 */
 	struct kapi_filter filter;
+	int rel_a;		/* roots ordered by the edge, or -1 */
+	int rel_b;
+	unsigned int rel_mask;
 	bool infeasible;	/* a constant condition rules the edge out */
 };
 
@@ -76,6 +97,10 @@ bool flow_state_constrain(struct flow_state *s, int root,
 			  const struct kapi_filter *f);
 void flow_state_join(struct flow_state *dst, const struct flow_state *src);
 bool flow_state_equal(const struct flow_state *a, const struct flow_state *b);
+/* Add "A ordered as MASK to B"; returns false when that is impossible. */
+bool flow_state_relate(struct flow_state *s, int a, int b, unsigned int mask);
+/* Apply edge E's constraints to S; returns false when E is infeasible. */
+bool flow_edge_apply(const struct flow_edge *e, struct flow_state *s);
 
 /* Remove from S the constraints on values that block B defines anew. */
 void flow_kill_defs(struct flow *fl, int b, struct flow_state *s);

@@ -217,6 +217,7 @@ static struct kapi_term *set_term(struct kapi_fn_ir *fn, int bb,
 	t->loc = loc;
 	t->cond.var = -1;
 	t->value.var = -1;
+	t->rhs_var = -1;
 	return t;
 }
 
@@ -236,6 +237,20 @@ void kapi_ir_branch(struct kapi_fn_ir *fn, int bb, struct kapi_operand cond,
 	t->cond = cond;
 	t->cmp = cmp;
 	t->rhs = rhs;
+	t->is_unsigned = is_unsigned;
+	t->succ[0] = succ_true;
+	t->succ[1] = succ_false;
+}
+
+void kapi_ir_branch_vars(struct kapi_fn_ir *fn, int bb, int lhs,
+			 enum kapi_cmp cmp, int rhs, bool is_unsigned,
+			 int succ_true, int succ_false, struct kapi_loc loc)
+{
+	struct kapi_term *t = set_term(fn, bb, KAPI_TERM_BRANCH, loc);
+
+	t->cond = kapi_var(lhs);
+	t->cmp = cmp;
+	t->rhs_var = rhs;
 	t->is_unsigned = is_unsigned;
 	t->succ[0] = succ_true;
 	t->succ[1] = succ_false;
@@ -307,6 +322,10 @@ static const char *verify_term(const struct kapi_fn_ir *fn,
 	case KAPI_TERM_BRANCH:
 		if (!operand_ok(fn, &t->cond, defined))
 			return "branch operand undefined";
+		if (t->rhs_var >= 0 &&
+		    ((unsigned int)t->rhs_var >= fn->nvars ||
+		     !defined[t->rhs_var]))
+			return "branch right operand undefined";
 		if (!block_ok(fn, t->succ[0]) || !block_ok(fn, t->succ[1]))
 			return "branch target out of range";
 		return NULL;

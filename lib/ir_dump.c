@@ -99,9 +99,15 @@ static void dump_term(const struct kapi_fn_ir *fn, const struct kapi_term *t,
 	case KAPI_TERM_BRANCH:
 		kapi_buf_puts(out, "if ");
 		dump_operand(fn, &t->cond, out);
-		kapi_buf_printf(out, " %s%s %lld then bb%d else bb%d",
-				cmp_names[t->cmp], t->is_unsigned ? "u" : "",
-				(long long)t->rhs, t->succ[0], t->succ[1]);
+		kapi_buf_printf(out, " %s%s ", cmp_names[t->cmp],
+				t->is_unsigned ? "u" : "");
+		if (t->rhs_var >= 0)
+			dump_operand(fn, &(struct kapi_operand){ false,
+						 t->rhs_var, 0 }, out);
+		else
+			kapi_buf_printf(out, "%lld", (long long)t->rhs);
+		kapi_buf_printf(out, " then bb%d else bb%d", t->succ[0],
+				t->succ[1]);
 		break;
 	case KAPI_TERM_FORK:
 		kapi_buf_puts(out, "fork");

@@ -578,11 +578,8 @@ static void follow_edges(struct lctx *lx, int block, const struct lstate *st)
 						  (long long)t->cases[k].low) :
 				"default";
 		k++;
-		if (e->infeasible)
-			continue;
 		lstate_copy(next, st);
-		if (e->target >= 0 &&
-		    !flow_state_constrain(&next->cons, e->target, &e->filter))
+		if (!flow_edge_apply(e, &next->cons))
 			continue;
 		if (taken)
 			add_decision(next, t->loc, taken);

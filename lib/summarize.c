@@ -30,6 +30,7 @@ struct ctx {
 
 	struct flow_state *in;		/* per block, at entry */
 	struct kapi_valueset *val;	/* per var */
+	unsigned char *loop_header;	/* per block: target of a back edge */
 	int *site;			/* call site per (block, stmt), flattened */
 	int *def_site;			/* call site defining each var, or -1 */
 	unsigned int *stmt_base;	/* first flattened index per block */
@@ -59,11 +60,10 @@ static void edge_state(struct ctx *cx, int from, int to, struct flow_state *out)
 	for (i = 0; i < cx->fl.nedges; i++) {
 		const struct flow_edge *e = &cx->fl.edges[i];
 
-		if (e->from != from || e->to != to || e->infeasible)
+		if (e->from != from || e->to != to)
 			continue;
 		flow_state_copy(&one, &eff);
-		if (e->target >= 0 &&
-		    !flow_state_constrain(&one, e->target, &e->filter))
+		if (!flow_edge_apply(e, &one))
 			continue;
 		flow_state_join(out, &one);
 	}
@@ -154,6 +154,42 @@ static void init_atom(struct ctx *cx, struct kapi_atom *a,
 	kapi_filter_all(&a->filter);
 }
 
+/*
+ * Check ATOM's ordering condition against ST, and give an atom without one
+ * the first ordering ST knows (a loop's addr < end on the way out of a
+ * break). Returns false when the two contradict: the atom cannot be here.
+ */
+static bool relate_atom(struct kapi_atom *atom, const struct flow_state *st)
+{
+	unsigned int i;
+
+	for (i = 0; i < st->nrel; i++) {
+		const struct flow_relation *r = &st->rel[i];
+
+		if (!atom->rel_mask) {
+			atom->rel_a = r->a;
+			atom->rel_b = r->b;
+			atom->rel_mask = r->mask;
+			return true;
+		}
+		if (atom->rel_a == r->a && atom->rel_b == r->b)
+			return (atom->rel_mask & r->mask) != 0;
+	}
+	return true;
+}
+
+/* Forget the ordering conditions of SET: its atoms leave their context. */
+static void drop_relations(struct kapi_valueset *set)
+{
+	unsigned int i;
+
+	for (i = 0; i < set->n; i++) {
+		set->atoms[i].rel_mask = 0;
+		set->atoms[i].rel_a = 0;
+		set->atoms[i].rel_b = 0;
+	}
+}
+
 /* OUT = the atoms of OP as seen under state ST. */
 static void use_operand(struct ctx *cx, const struct kapi_operand *op,
 			const struct flow_state *st, struct kapi_loc loc,
@@ -182,6 +218,8 @@ static void use_operand(struct ctx *cx, const struct kapi_operand *op,
 
 		if (f && !kapi_atom_restrict(&a, f))
 			continue;
+		if (!relate_atom(&a, st))
+			continue;
 		add_guards(cx, &a, st, root);
 		kapi_valueset_add(cx->arena, out, &a);
 	}
@@ -197,8 +235,10 @@ static void eval_call(struct ctx *cx, const struct kapi_stmt *s, int site,
 	unsigned int i;
 
 	cs->reachable = true;
-	for (i = 0; i < s->nargs; i++)
+	for (i = 0; i < s->nargs; i++) {
 		use_operand(cx, &s->args[i], st, s->loc, &cs->args[i]);
+		drop_relations(&cs->args[i]);
+	}
 
 	if (s->indirect) {
 		init_atom(cx, &a, KAPI_ATOM_UNKNOWN, s->loc);
@@ -226,6 +266,12 @@ static void eval_phi(struct ctx *cx, const struct kapi_stmt *s, int b,
 		if (!via.reachable)
 			continue;
 		use_operand(cx, &arg->value, &via, arg->loc, &one);
+		/*
+		 * A value coming around a loop may carry an ordering of values
+		 * that this iteration redefines, so a loop header forgets it.
+		 */
+		if (cx->loop_header[b])
+			drop_relations(&one);
 		kapi_valueset_add_all(cx->arena, out, &one);
 	}
 	flow_state_release(&via);
@@ -382,9 +428,34 @@ static void collect_returns(struct ctx *cx)
 		cx->sum->returns_value = true;
 		effective_state(cx, b, &eff);
 		use_operand(cx, &t->value, &eff, t->loc, &one);
+		drop_relations(&one);
 		kapi_valueset_add_all(cx->arena, &cx->sum->ret, &one);
 	}
 	flow_state_release(&eff);
+}
+
+/* Mark the targets of back edges: edges that go up in reverse post-order. */
+static unsigned char *find_loop_headers(const struct flow *fl)
+{
+	unsigned int nb = fl->fn->nblocks, i;
+	unsigned char *header = calloc(nb ? nb : 1, 1);
+	int *order = malloc((nb ? nb : 1) * sizeof(int));
+
+	if (!header || !order)
+		abort();
+	for (i = 0; i < nb; i++)
+		order[i] = -1;
+	for (i = 0; i < fl->nrpo; i++)
+		order[fl->rpo[i]] = (int)i;
+	for (i = 0; i < fl->nedges; i++) {
+		const struct flow_edge *e = &fl->edges[i];
+
+		if (order[e->from] >= 0 && order[e->to] >= 0 &&
+		    order[e->from] >= order[e->to])
+			header[e->to] = 1;
+	}
+	free(order);
+	return header;
 }
 
 static void release_ctx(struct ctx *cx)
@@ -399,6 +470,7 @@ static void release_ctx(struct ctx *cx)
 	free(cx->def_site);
 	free(cx->stmt_base);
 	free(cx->val);
+	free(cx->loop_header);
 	flow_release(&cx->fl);
 }
 
@@ -434,6 +506,7 @@ struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
 	memset(cx.def_site, 0xff, nv * sizeof(*cx.def_site));
 
 	flow_init(&cx.fl, arena, fn);
+	cx.loop_header = find_loop_headers(&cx.fl);
 	number_call_sites(&cx);
 
 	if (!solve_constraints(&cx))

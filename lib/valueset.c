@@ -52,6 +52,9 @@ bool kapi_atom_same(const struct kapi_atom *a, const struct kapi_atom *b)
 {
 	if (!same_base(a, b))
 		return false;
+	if (a->rel_mask != b->rel_mask ||
+	    (a->rel_mask && (a->rel_a != b->rel_a || a->rel_b != b->rel_b)))
+		return false;
 	if (a->kind != KAPI_ATOM_CONST &&
 	    !kapi_filter_equal(&a->filter, &b->filter))
 		return false;

@@ -17,14 +17,27 @@
  *
  * A macro #undef'd before the end of the unit is gone from the table; the
  * kernel never does that to errno names.
+ *
+ * Capability names (CAP_IPC_LOCK) are read the same way: CAP_ followed by
+ * capitals, digits or underscores, defined in a file whose path contains
+ * "capability", as an integer from 0 to 63.
  */
 #include "kapi_plugin.h"
 
 /* Alias chains longer than this are treated as cycles. */
 #define ALIAS_DEPTH_MAX 8
 
+/* One kind of numbered macro: errno names or capability names. */
+struct macro_family {
+	bool (*name_ok)(const char *name);
+	const char *path_part;
+	int64_t min;
+	int64_t max;
+};
+
 struct errno_scan {
 	struct kapi_errno_table *table;
+	const struct macro_family *family;
 	unsigned int added;
 };
 
@@ -41,12 +54,35 @@ static bool is_errno_name(const char *name)
 	return true;
 }
 
+static bool is_cap_name(const char *name)
+{
+	const char *p;
+
+	if (strncmp(name, "CAP_", 4) != 0 || name[4] == '\0')
+		return false;
+	for (p = name + 4; *p; p++) {
+		if (!ISUPPER(*p) && !ISDIGIT(*p) && *p != '_')
+			return false;
+	}
+	return true;
+}
+
+static const struct macro_family errno_family = {
+	is_errno_name, "errno", 1, KAPI_MAX_ERRNO,
+};
+
+static const struct macro_family cap_family = {
+	is_cap_name, "capability", 0, 63,
+};
+
 /*
- * Parse the spelling of a CPP_NUMBER token as an errno number: decimal,
- * octal or hex digits with optional u/l suffixes, from 1 to
- * KAPI_MAX_ERRNO. Anything else (floats, larger values) returns 0.
+ * Parse the spelling of a CPP_NUMBER token: decimal, octal or hex digits
+ * with optional u/l suffixes, within FAMILY's range. Anything else
+ * (floats, values out of range) returns false.
  */
-static int64_t parse_errno_number(const char *text)
+static bool parse_macro_number(const char *text,
+			       const struct macro_family *family,
+			       int64_t *out)
 {
 	char *end;
 	long long value;
@@ -54,12 +90,13 @@ static int64_t parse_errno_number(const char *text)
 	errno = 0;
 	value = strtoll(text, &end, 0);
 	if (errno != 0 || end == text)
-		return 0;
+		return false;
 	while (*end == 'u' || *end == 'U' || *end == 'l' || *end == 'L')
 		end++;
-	if (*end != '\0' || value < 1 || value > KAPI_MAX_ERRNO)
-		return 0;
-	return value;
+	if (*end != '\0' || value < family->min || value > family->max)
+		return false;
+	*out = value;
+	return true;
 }
 
 /*
@@ -82,56 +119,59 @@ static const cpp_token *single_token(const cpp_macro *macro)
 	return NULL;
 }
 
-static bool defined_in_errno_file(const cpp_macro *macro)
+static bool defined_in_family_file(const cpp_macro *macro,
+				   const struct macro_family *family)
 {
 	location_t loc = linemap_resolve_location(line_table, macro->line,
 						  LRK_SPELLING_LOCATION, NULL);
 	expanded_location xloc = expand_location(loc);
 
-	return xloc.file && strstr(xloc.file, "errno");
+	return xloc.file && strstr(xloc.file, family->path_part);
 }
 
 /*
- * Return the errno number that NODE defines, directly or through aliases,
- * or 0. *IS_ALIAS is set when the first step is an alias.
+ * Find the number that NODE defines, directly or through aliases; false
+ * when it defines none. *IS_ALIAS is set when the first step is an alias.
  */
-static int64_t errno_macro_value(cpp_hashnode *node, bool *is_alias,
-				 unsigned int depth)
+static bool family_macro_value(cpp_hashnode *node,
+			       const struct macro_family *family,
+			       bool *is_alias, unsigned int depth,
+			       int64_t *value)
 {
 	const cpp_macro *macro;
 	const cpp_token *token;
 
 	if (depth > ALIAS_DEPTH_MAX || !cpp_user_macro_p(node))
-		return 0;
+		return false;
 	macro = node->value.macro;
 	/* A deferred macro (C++ modules) or a lazy one has no tokens yet. */
 	if (!macro || macro->lazy)
-		return 0;
-	if (!is_errno_name((const char *)NODE_NAME(node)) ||
-	    !defined_in_errno_file(macro))
-		return 0;
+		return false;
+	if (!family->name_ok((const char *)NODE_NAME(node)) ||
+	    !defined_in_family_file(macro, family))
+		return false;
 
 	token = single_token(macro);
 	if (!token)
-		return 0;
+		return false;
 
 	if (token->type == CPP_NUMBER) {
 		char *text = xstrndup((const char *)token->val.str.text,
 				      token->val.str.len);
-		int64_t value = parse_errno_number(text);
+		bool ok = parse_macro_number(text, family, value);
 
 		free(text);
 		*is_alias = false;
-		return value;
+		return ok;
 	}
 	if (token->type == CPP_NAME) {
 		bool ignored;
 
 		*is_alias = true;
-		return errno_macro_value(token->val.node.node, &ignored,
-					 depth + 1);
+		return family_macro_value(token->val.node.node, family,
+					  &ignored, depth + 1, value);
 	}
-	return 0;
+	return false;
 }
 
 /* cpp_forall_identifiers() callback; returns nonzero to go on. */
@@ -143,11 +183,9 @@ static int scan_identifier(cpp_reader *reader, cpp_hashnode *node,
 	bool is_alias = false;
 	int64_t value;
 
-	if (!cpp_user_macro_p(node) || !is_errno_name(name))
+	if (!cpp_user_macro_p(node) || !scan->family->name_ok(name))
 		return 1;
-
-	value = errno_macro_value(node, &is_alias, 0);
-	if (value == 0)
+	if (!family_macro_value(node, scan->family, &is_alias, 0, &value))
 		return 1;
 
 	kapi_errno_table_add(scan->table, name, value, is_alias);
@@ -157,7 +195,7 @@ static int scan_identifier(cpp_reader *reader, cpp_hashnode *node,
 
 void kapi_read_errno_macros(struct kapi_errno_table *table)
 {
-	struct errno_scan scan = { table, 0 };
+	struct errno_scan scan = { table, &errno_family, 0 };
 
 	/* Test the weak symbol's address before reading it (gcc-common.h). */
 	if (!&parse_in || !parse_in) {
@@ -173,4 +211,17 @@ void kapi_read_errno_macros(struct kapi_errno_table *table)
 		kapi_verbose(UNKNOWN_LOCATION,
 			     "no errno macros found in this unit (no E* "
 			     "macro defined in a file named *errno*)");
+}
+
+/*
+ * Read the unit's CAP_* macros into TABLE, for capability names in
+ * messages. Units that do not include linux/capability.h get numbers.
+ */
+void kapi_read_cap_macros(struct kapi_errno_table *table)
+{
+	struct errno_scan scan = { table, &cap_family, 0 };
+
+	if (!&parse_in || !parse_in)
+		return;
+	cpp_forall_identifiers(parse_in, scan_identifier, &scan);
 }

@@ -309,7 +309,7 @@ struct kapi_operand kapi_operand_of(struct translator *tr, int bb, tree value,
 	return kapi_var(var);
 }
 
-static bool comparison_to_cmp(enum tree_code code, enum kapi_cmp *cmp)
+bool kapi_comparison_to_cmp(enum tree_code code, enum kapi_cmp *cmp)
 {
 	switch (code) {
 	case EQ_EXPR: *cmp = KAPI_CMP_EQ; return true;
@@ -348,7 +348,7 @@ bool kapi_split_comparison(struct translator *tr, int bb, enum tree_code code,
 {
 	int64_t number;
 
-	if (!comparison_to_cmp(code, cmp))
+	if (!kapi_comparison_to_cmp(code, cmp))
 		return false;
 
 	if (kapi_int_cst_value(rhs, &number)) {

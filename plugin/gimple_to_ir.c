@@ -61,6 +61,18 @@ static void end_in_fork(struct translator *tr, int b, basic_block bb,
 		kapi_ir_fork(tr->ir, b, n, succs, loc);
 }
 
+/* Whether COND compares two integer or pointer SSA names; sets *CMP. */
+static bool two_variables(gcond *cond, enum kapi_cmp *cmp)
+{
+	tree lhs = gimple_cond_lhs(cond), rhs = gimple_cond_rhs(cond);
+
+	if (TREE_CODE(lhs) != SSA_NAME || TREE_CODE(rhs) != SSA_NAME)
+		return false;
+	if (!INTEGRAL_TYPE_P(TREE_TYPE(lhs)) && !POINTER_TYPE_P(TREE_TYPE(lhs)))
+		return false;
+	return kapi_comparison_to_cmp(gimple_cond_code(cond), cmp);
+}
+
 /* if (LHS CODE RHS) goto <true edge>; else goto <false edge>; */
 static void end_in_cond(struct translator *tr, int b, basic_block bb,
 			gcond *cond, struct kapi_loc loc)
@@ -95,6 +107,14 @@ static void end_in_cond(struct translator *tr, int b, basic_block bb,
 		kapi_ir_branch(tr->ir, b, op, cmp, constant, is_unsigned,
 			       ir_block(tr, true_edge->dest),
 			       ir_block(tr, false_edge->dest), loc);
+	else if (two_variables(cond, &cmp))
+		/* A loop test such as addr < end orders the two values. */
+		kapi_ir_branch_vars(tr->ir, b,
+				    kapi_ssa_var(tr, gimple_cond_lhs(cond)), cmp,
+				    kapi_ssa_var(tr, gimple_cond_rhs(cond)),
+				    TYPE_UNSIGNED(TREE_TYPE(gimple_cond_lhs(cond))),
+				    ir_block(tr, true_edge->dest),
+				    ir_block(tr, false_edge->dest), loc);
 	else
 		end_in_fork(tr, b, bb, loc);
 }

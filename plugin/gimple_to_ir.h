@@ -53,6 +53,9 @@ bool kapi_split_comparison(struct translator *tr, int bb, enum tree_code code,
 			   struct kapi_operand *op, enum kapi_cmp *cmp,
 			   int64_t *constant, bool *is_unsigned);
 
+/* The IR comparison of tree code CODE; false for other codes. */
+bool kapi_comparison_to_cmp(enum tree_code code, enum kapi_cmp *cmp);
+
 /* Translate one statement that is not a block terminator. */
 void kapi_translate_stmt(struct translator *tr, int bb, gimple *stmt);
 

@@ -67,6 +67,16 @@ static const struct plugin_arg plugin_args[] = {
 	{ "dump-ir", ARG_OPTIONAL_VALUE, "FILE",
 	  "append the IR of every function to FILE (default: standard "
 	  "error), also in units without a spec" },
+	{ "lock-aliases", ARG_REQUIRED_VALUE, "FILE",
+	  "read spec lock name aliases from FILE, one 'spec lock name = "
+	  "object' per line" },
+	{ "lock-depth", ARG_REQUIRED_VALUE, "N",
+	  "also report undeclared locks taken up to N calls deep inside "
+	  "header helpers (default 0: only locks held across the syscall's "
+	  "own file)" },
+	{ "all-syscalls", ARG_NO_VALUE, NULL,
+	  "report kernel-internal and positive errnos for every syscall "
+	  "of the unit, not only specified ones" },
 };
 
 static struct plugin_info kapi_plugin_info = {
@@ -200,6 +210,21 @@ static bool parse_arg(const char *plugin, const struct plugin_argument *in)
 		kapi_options.dump_ir_file = in->value;
 	} else if (strcmp(arg->key, "disable") == 0) {
 		return parse_disable(plugin, in->value);
+	} else if (strcmp(arg->key, "lock-aliases") == 0) {
+		kapi_options.lock_aliases_file = in->value;
+	} else if (strcmp(arg->key, "lock-depth") == 0) {
+		char *end;
+		long depth = strtol(in->value, &end, 10);
+
+		if (*end || depth < 0 || depth > 64) {
+			error("invalid value %qs in %<-fplugin-arg-%s-lock-depth%>; "
+			      "expected a number of calls from 0 to 64",
+			      in->value, plugin);
+			return false;
+		}
+		kapi_options.lock_depth = (unsigned int)depth;
+	} else if (strcmp(arg->key, "all-syscalls") == 0) {
+		kapi_options.all_syscalls = true;
 	}
 	return true;
 }

@@ -10,6 +10,7 @@
 
 #include "kapi/arena.h"
 #include "kapi/buf.h"
+#include "kapi/caps.h"
 #include "kapi/check.h"
 #include "kapi/errno_table.h"
 #include "kapi/finding.h"
@@ -29,6 +30,9 @@ struct kapi_plugin_options {
 	bool dump_ir;
 	const char *dump_ir_file;	/* NULL: standard error */
 	bool disabled[KAPI_CHECK_COUNT];
+	const char *lock_aliases_file;	/* NULL: no aliases */
+	unsigned int lock_depth;
+	bool all_syscalls;
 };
 
 extern struct kapi_plugin_options kapi_options;
@@ -52,6 +56,7 @@ struct kapi_spec *kapi_read_spec(struct kapi_arena *arena, tree decl);
 
 /* errno_macros.c */
 void kapi_read_errno_macros(struct kapi_errno_table *table);
+void kapi_read_cap_macros(struct kapi_errno_table *table);
 
 /* gimple_to_ir.c */
 struct kapi_fn_ir *kapi_translate_function(struct kapi_arena *arena,

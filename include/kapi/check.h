@@ -6,12 +6,18 @@
  *
  *   kapi-errno-undeclared, at the site that produces the errno:
  *     warning: 'sys_foo' can return -EFAULT, which its spec does not declare
+ *     (a restart code adds "(user space sees -EINTR or a restart)" after
+ *     its name, and counts as declared when the spec declares -EINTR)
  *     note: through the call to 'helper' here          (one per call, outer first)
  *     note: spec 'sys_foo' is defined here
  *   kapi-errno-unreturned, at the spec:
  *     warning: spec 'sys_foo' declares -EAGAIN, but no path of '__do_sys_foo' returns it
  *   kapi-return-unexpected, at the site that produces the value:
  *     warning: 'sys_foo' can return 1, but its spec says it returns 0 on success
+ *   kapi-errno-internal, at the site, declared or not:
+ *     warning: 'sys_foo' can return -ENOTSUPP, a kernel-internal code that must not reach user space
+ *   kapi-errno-positive, at the site:
+ *     warning: 'sys_foo' can return 22, the positive value of EINVAL, while it returns negative error codes elsewhere
  *   kapi-spec-no-impl, at the spec:
  *     warning: spec 'sys_foo' matches no function of this unit (looked for '__do_sys_foo', ...)
  *

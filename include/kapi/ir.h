@@ -122,7 +122,8 @@ struct kapi_term {
 	struct kapi_operand cond;	/* BRANCH and SWITCH operand */
 	enum kapi_cmp cmp;		/* BRANCH */
 	bool is_unsigned;		/* BRANCH */
-	int64_t rhs;			/* BRANCH */
+	int64_t rhs;			/* BRANCH against a constant */
+	int rhs_var;			/* BRANCH against a variable, or -1 */
 
 	unsigned int ncases;		/* SWITCH */
 	struct kapi_case *cases;
@@ -228,6 +229,10 @@ void kapi_ir_goto(struct kapi_fn_ir *fn, int bb, int succ);
 void kapi_ir_branch(struct kapi_fn_ir *fn, int bb, struct kapi_operand cond,
 		    enum kapi_cmp cmp, int64_t rhs, bool is_unsigned,
 		    int succ_true, int succ_false, struct kapi_loc loc);
+/* if (LHS <cmp> RHS) for two variables, such as a loop's addr < end. */
+void kapi_ir_branch_vars(struct kapi_fn_ir *fn, int bb, int lhs,
+			 enum kapi_cmp cmp, int rhs, bool is_unsigned,
+			 int succ_true, int succ_false, struct kapi_loc loc);
 void kapi_ir_fork(struct kapi_fn_ir *fn, int bb, unsigned int nsucc,
 		  const int *succs, struct kapi_loc loc);
 void kapi_ir_switch(struct kapi_fn_ir *fn, int bb, struct kapi_operand cond,

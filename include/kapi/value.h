@@ -90,6 +90,16 @@ struct kapi_atom {
 	unsigned int nguards;
 	struct kapi_guard guards[KAPI_ATOM_MAX_GUARDS];
 
+	/*
+	 * Inside one function only: the atom exists only where variables
+	 * REL_A and REL_B (SSA roots) can be ordered as REL_MASK, a mask of
+	 * less, equal, greater (1, 2, 4). 0: no such condition. Summaries
+	 * never carry it.
+	 */
+	int rel_a;
+	int rel_b;
+	unsigned int rel_mask;
+
 	/* Provenance, not part of the atom's identity. */
 	struct kapi_loc loc;		/* where the value is produced */
 	const char *origin;		/* function that produces it */
