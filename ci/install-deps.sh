@@ -1,0 +1,34 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# install-deps.sh - install the Debian 12 (bookworm) packages that building
+# kapi-check and running all of its tests need. Run it as root.
+#
+#   toolchain      gcc, g++ and gcc-12-plugin-dev (the plugin must be built
+#                  with the plugin headers of the GCC that loads it), libc6-dev,
+#                  make, cmake
+#   compat tests   sparse, coccinelle
+#   real tests     linux-source-6.12 and what "make defconfig prepare" of
+#                  that tree needs: flex, bison, bc, libelf-dev (objtool),
+#                  libssl-dev (certificate tools), cpio, perl, pkgconf,
+#                  xz-utils (the source tarball)
+#   other          git
+
+set -euo pipefail
+
+packages=(
+	cmake gcc g++ gcc-12-plugin-dev libc6-dev make
+	sparse coccinelle
+	linux-source-6.12 flex bison bc libelf-dev libssl-dev cpio perl pkgconf
+	xz-utils
+	git
+)
+
+if ((EUID != 0)); then
+	echo "install-deps: installing packages needs root; run: sudo $0" >&2
+	exit 2
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends "${packages[@]}"
