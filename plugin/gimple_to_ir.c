@@ -419,6 +419,18 @@ static void describe_params(struct translator *tr, tree fndecl)
 	}
 }
 
+/*
+ * Where a function is defined, for messages. A function that a macro
+ * defines (__do_sys_##name in SYSCALL_DEFINEn) is placed where the macro
+ * is used, not inside the macro's header.
+ */
+static location_t function_location(tree fndecl)
+{
+	return linemap_resolve_location(line_table,
+					DECL_SOURCE_LOCATION(fndecl),
+					LRK_MACRO_EXPANSION_POINT, NULL);
+}
+
 static struct kapi_fn_ir *translate_body(struct translator *tr,
 					 tree fndecl)
 {
@@ -438,7 +450,7 @@ static struct kapi_fn_ir *translate_body(struct translator *tr,
 
 	tr->ir = kapi_ir_new(tr->arena, tr->name, !TREE_PUBLIC(fndecl), nparams,
 			     kapi_loc_from_gcc(tr->arena,
-					       DECL_SOURCE_LOCATION(fndecl)));
+					       function_location(fndecl)));
 	describe_params(tr, fndecl);
 
 	/* Number the blocks first: edges and PHIs refer to any of them. */

@@ -48,7 +48,12 @@ void kapi_report_findings(const struct kapi_findings *findings);
 void kapi_append_output(const char *file, const char *text,
 			const char *what);
 void kapi_write_audit(const struct kapi_errno_report *reports,
+		      const struct kapi_lock_summary *const *locks,
+		      struct kapi_caps *caps,
+		      const struct kapi_errno_table *cap_names,
 		      unsigned int nreports);
+/* Read FILE whole into a malloc()ed string, or return NULL (errno set). */
+char *kapi_read_text_file(const char *file);
 
 /* spec_reader.c */
 bool kapi_is_spec_var(tree decl);

@@ -152,17 +152,48 @@ void kapi_append_output(const char *file, const char *text, const char *what)
  * build is the top of the object tree.
  */
 void kapi_write_audit(const struct kapi_errno_report *reports,
+		      const struct kapi_lock_summary *const *locks,
+		      struct kapi_caps *caps,
+		      const struct kapi_errno_table *cap_names,
 		      unsigned int nreports)
 {
 	struct kapi_buf buf = { NULL, 0, 0 };
 	char *prefix = concat(getpwd(), "/", NULL);
 	unsigned int i;
 
-	for (i = 0; i < nreports; i++)
+	for (i = 0; i < nreports; i++) {
+		const struct kapi_spec *spec = reports[i].spec;
+
 		kapi_errno_report_format(&reports[i], prefix, &buf);
+		kapi_lock_report_format(spec, locks[i], prefix, &buf);
+		kapi_caps_report_format(spec, reports[i].impl ?
+					kapi_caps_of(caps, reports[i].impl) :
+					NULL, cap_names, prefix, &buf);
+	}
 
 	kapi_append_output(kapi_options.audit_file, kapi_buf_str(&buf),
 			   "errno audit");
 	kapi_buf_release(&buf);
 	free(prefix);
+}
+
+char *kapi_read_text_file(const char *file)
+{
+	FILE *f = fopen(file, "r");
+	char *text = NULL;
+	size_t len = 0, cap = 0, got;
+
+	if (!f)
+		return NULL;
+	do {
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			text = XRESIZEVEC(char, text, cap);
+		}
+		got = fread(text + len, 1, cap - len - 1, f);
+		len += got;
+	} while (got > 0);
+	fclose(f);
+	text[len] = '\0';
+	return text;
 }

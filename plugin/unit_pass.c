@@ -47,12 +47,79 @@ static unsigned int find_spec_vars(void)
 }
 
 /*
+ * The translated functions of the unit, and their lock summaries, which
+ * are computed on demand: a function's summary needs its callees' first.
+ */
+struct unit_fns {
+	struct kapi_arena *arena;
+	unsigned int n;
+	unsigned int cap;
+	struct kapi_fn_ir **irs;
+	const struct kapi_lock_summary **locks;
+	unsigned char *state;		/* 0 not yet, 1 in progress, 2 done */
+};
+
+static int find_fn(const struct unit_fns *u, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < u->n; i++)
+		if (strcmp(u->irs[i]->name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void add_fn(struct unit_fns *u, struct kapi_fn_ir *fn)
+{
+	if (u->n == u->cap) {
+		u->cap = u->cap ? 2 * u->cap : 64;
+		u->irs = XRESIZEVEC(struct kapi_fn_ir *, u->irs, u->cap);
+		u->locks = XRESIZEVEC(const struct kapi_lock_summary *,
+				      u->locks, u->cap);
+		u->state = XRESIZEVEC(unsigned char, u->state, u->cap);
+	}
+	u->irs[u->n] = fn;
+	u->locks[u->n] = NULL;
+	u->state[u->n] = 0;
+	u->n++;
+}
+
+static void release_fns(struct unit_fns *u)
+{
+	free(u->irs);
+	free(u->locks);
+	free(u->state);
+}
+
+/*
+ * The kapi_lock_lookup callback. A function still being summarised (a
+ * recursive call) has no summary yet, which counts as no lock effect.
+ */
+static const struct kapi_lock_summary *lock_lookup(void *data,
+						   const char *name)
+{
+	struct unit_fns *u = (struct unit_fns *)data;
+	int i = find_fn(u, name);
+
+	if (i < 0 || u->state[i] == 1)
+		return NULL;
+	if (u->state[i] == 0) {
+		u->state[i] = 1;
+		u->locks[i] = kapi_lock_summarize(u->arena, u->irs[i],
+						  lock_lookup, u, false);
+		u->state[i] = 2;
+	}
+	return u->locks[i];
+}
+
+/*
  * Translate every function body; summarise it when the unit has specs.
  * Functions that cannot be translated or summarised are left out of PROG,
  * so calls to them count as calls to unknown functions.
  */
 static void build_program(struct kapi_arena *arena, struct kapi_program *prog,
-			  bool summarize, struct kapi_buf *dump)
+			  struct unit_fns *fns, bool summarize,
+			  struct kapi_buf *dump)
 {
 	cgraph_node *node;
 
@@ -76,6 +143,107 @@ static void build_program(struct kapi_arena *arena, struct kapi_program *prog,
 			continue;
 		}
 		kapi_program_add(prog, summary);
+		add_fn(fns, fn);
+	}
+}
+
+/* The lock aliases file, read once per compilation. */
+static const struct kapi_lock_aliases *lock_aliases(void)
+{
+	static struct kapi_arena *arena;
+	static struct kapi_lock_aliases *aliases;
+	const char *err = NULL;
+	char *text;
+
+	if (arena || !kapi_options.lock_aliases_file)
+		return aliases;
+	arena = kapi_arena_new();
+	aliases = kapi_lock_aliases_new(arena);
+	text = kapi_read_text_file(kapi_options.lock_aliases_file);
+	if (!text) {
+		error("cannot read the lock aliases file %qs given to "
+		      "%<-fplugin-arg-kapi_check-lock-aliases%>: %m",
+		      kapi_options.lock_aliases_file);
+		return aliases;
+	}
+	if (kapi_lock_aliases_parse(aliases, kapi_options.lock_aliases_file,
+				    text, &err) != 0)
+		error("invalid lock aliases file: %s", err);
+	free(text);
+	return aliases;
+}
+
+/* The lock, capability, signal and parameter checks of one spec. */
+static void check_more(struct kapi_arena *arena, struct unit_fns *fns,
+		       struct kapi_program *prog, struct kapi_caps *caps,
+		       const struct kapi_spec *spec,
+		       const struct kapi_errno_report *report,
+		       const struct kapi_errno_table *errnos,
+		       const struct kapi_errno_table *cap_names,
+		       const struct kapi_lock_summary **impl_locks,
+		       struct kapi_findings *findings)
+{
+	int i;
+
+	*impl_locks = NULL;
+	if (!report->impl)
+		return;
+	i = find_fn(fns, report->impl);
+	if (i >= 0) {
+		*impl_locks = kapi_lock_summarize(arena, fns->irs[i],
+						  lock_lookup, fns, true);
+		if ((*impl_locks)->incomplete)
+			kapi_verbose(kapi_loc_to_gcc(&spec->loc),
+				     "the locks of '%s' are not checked: %s",
+				     spec->name, (*impl_locks)->incomplete);
+		kapi_check_locks(arena, spec, *impl_locks, lock_aliases(),
+				 kapi_options.lock_depth, findings);
+	}
+	kapi_check_caps(arena, caps, spec, report, cap_names, errnos,
+			findings);
+	kapi_check_params(spec, kapi_program_find(prog, report->impl),
+			  findings);
+}
+
+/*
+ * With all-syscalls: the internal-errno checks for every syscall body of
+ * the unit that no spec covers, named as its spec would be (sys_N).
+ */
+static void check_all_syscalls(struct kapi_arena *arena,
+			       const struct unit_fns *fns,
+			       struct kapi_program *prog,
+			       const struct kapi_errno_report *reports,
+			       unsigned int nreports,
+			       const struct kapi_errno_table *errnos,
+			       struct kapi_findings *findings)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < fns->n; i++) {
+		const char *name = fns->irs[i]->name;
+		const char *base = NULL;
+		bool covered = false;
+
+		if (strncmp(name, "__do_sys_", 9) == 0) {
+			base = name + 9;
+		} else if (strncmp(name, "__x64_sys_", 10) == 0) {
+			/* SYSCALL_DEFINE0 has no __do_sys_ function. */
+			base = name + 10;
+			if (find_fn(fns, kapi_arena_printf(arena, "__do_sys_%s",
+							   base)) >= 0)
+				continue;
+		}
+		if (!base)
+			continue;
+		for (j = 0; j < nreports; j++)
+			covered |= reports[j].impl &&
+				   strcmp(reports[j].impl, name) == 0;
+		if (covered)
+			continue;
+		kapi_check_internal_errnos(arena, prog, name,
+					   kapi_arena_printf(arena, "sys_%s",
+							     base),
+					   errnos, findings);
 	}
 }
 
@@ -107,7 +275,11 @@ static void note_inexact(const struct kapi_errno_report *report)
 static void check_unit(struct kapi_arena *arena)
 {
 	struct kapi_errno_table *errnos = kapi_errno_table_new(arena);
+	struct kapi_errno_table *cap_names = kapi_errno_table_new(arena);
 	struct kapi_program *prog = kapi_program_new(arena);
+	struct kapi_caps *caps = kapi_caps_new(arena, prog);
+	const struct kapi_lock_summary **impl_locks = NULL;
+	struct unit_fns fns;
 	struct kapi_spec **specs = NULL;
 	struct kapi_errno_report *reports = NULL;
 	struct kapi_buf dump = { NULL, 0, 0 };
@@ -115,9 +287,15 @@ static void check_unit(struct kapi_arena *arena)
 	unsigned int i, nspecs = nspec_vars;
 
 	kapi_findings_init(&findings, arena);
+	memset(&fns, 0, sizeof(fns));
+	fns.arena = arena;
 
-	if (nspecs > 0) {
+	if (nspecs > 0 || kapi_options.all_syscalls)
 		kapi_read_errno_macros(errnos);
+	if (nspecs > 0) {
+		kapi_read_cap_macros(cap_names);
+		impl_locks = (const struct kapi_lock_summary **)
+			kapi_arena_alloc(arena, nspecs * sizeof(*impl_locks));
 		specs = (struct kapi_spec **)
 			kapi_arena_alloc(arena, nspecs * sizeof(*specs));
 		reports = (struct kapi_errno_report *)
@@ -128,7 +306,8 @@ static void check_unit(struct kapi_arena *arena)
 		}
 	}
 
-	build_program(arena, prog, nspecs > 0,
+	build_program(arena, prog, &fns,
+		      nspecs > 0 || kapi_options.all_syscalls,
 		      kapi_options.dump_ir ? &dump : NULL);
 	if (kapi_options.dump_ir)
 		kapi_append_output(kapi_options.dump_ir_file,
@@ -139,11 +318,17 @@ static void check_unit(struct kapi_arena *arena)
 		kapi_check_errnos(arena, prog, specs[i], errnos, true,
 				  &findings, &reports[i]);
 		note_inexact(&reports[i]);
+		check_more(arena, &fns, prog, caps, specs[i], &reports[i],
+			   errnos, cap_names, &impl_locks[i], &findings);
 	}
+	if (kapi_options.all_syscalls)
+		check_all_syscalls(arena, &fns, prog, reports, nspecs, errnos,
+				   &findings);
 
 	kapi_report_findings(&findings);
 	if (kapi_options.audit && nspecs > 0)
-		kapi_write_audit(reports, nspecs);
+		kapi_write_audit(reports, impl_locks, caps, cap_names, nspecs);
+	release_fns(&fns);
 }
 
 static const pass_data unit_pass_data = {
@@ -168,7 +353,8 @@ public:
 	/* Run when the unit defines a spec, or an IR dump was requested. */
 	bool gate(function *) final override
 	{
-		return find_spec_vars() > 0 || kapi_options.dump_ir;
+		return find_spec_vars() > 0 || kapi_options.dump_ir ||
+		       kapi_options.all_syscalls;
 	}
 
 	unsigned int execute(function *) final override
