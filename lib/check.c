@@ -20,9 +20,19 @@ static const char *find_impl(struct kapi_arena *arena,
 
 	*nnames = kapi_spec_impl_names(arena, spec->name, names,
 				       MAX_IMPL_NAMES);
-	for (i = 0; i < *nnames; i++)
+	for (i = 0; i < *nnames; i++) {
+		/* A whole build names static functions NAME@UNIT. */
+		if (spec->unit) {
+			const char *local = kapi_intern(arena,
+				kapi_arena_printf(arena, "%s@%s", names[i],
+						  spec->unit));
+
+			if (kapi_program_find(prog, local))
+				return local;
+		}
 		if (kapi_program_find(prog, names[i]))
 			return names[i];
+	}
 	return NULL;
 }
 

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "kapi/summary.h"
+#include "textio.h"
 
 static const char *const atom_kinds[] = {
 	[KAPI_ATOM_CONST] = "const",
@@ -35,29 +36,7 @@ static const char *const atom_kinds[] = {
 
 /* --- writing ------------------------------------------------------------ */
 
-static void write_string(struct kapi_buf *out, const char *s)
-{
-	if (!s) {
-		kapi_buf_puts(out, " -");
-		return;
-	}
-	kapi_buf_puts(out, " \"");
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			kapi_buf_printf(out, "\\%c", *s);
-		else if (*s == '\n')
-			kapi_buf_puts(out, "\\n");
-		else
-			kapi_buf_printf(out, "%c", *s);
-	}
-	kapi_buf_puts(out, "\"");
-}
 
-static void write_loc(struct kapi_buf *out, const struct kapi_loc *loc)
-{
-	write_string(out, loc->file ? loc->file : "");
-	kapi_buf_printf(out, " %u %u", loc->line, loc->column);
-}
 
 static void write_filter(struct kapi_buf *out, const struct kapi_filter *f)
 {
@@ -76,7 +55,7 @@ static void write_atom(struct kapi_buf *out, const struct kapi_atom *a)
 
 	kapi_buf_printf(out, "atom %s %lld %d", atom_kinds[a->kind],
 			(long long)a->value, a->ref);
-	write_string(out, a->text);
+	tio_write_string(out, a->text);
 	write_filter(out, &a->filter);
 	kapi_buf_printf(out, " %u", a->nguards);
 	for (i = 0; i < a->nguards; i++) {
@@ -85,8 +64,8 @@ static void write_atom(struct kapi_buf *out, const struct kapi_atom *a)
 				"param" : "call", a->guards[i].ref);
 		write_filter(out, &a->guards[i].filter);
 	}
-	write_loc(out, &a->loc);
-	write_string(out, a->origin);
+	tio_write_loc(out, &a->loc);
+	tio_write_string(out, a->origin);
 	kapi_buf_puts(out, "\n");
 }
 
@@ -105,23 +84,23 @@ void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
 	unsigned int i, j;
 
 	kapi_buf_puts(out, "fn");
-	write_string(out, s->name);
+	tio_write_string(out, s->name);
 	kapi_buf_printf(out, " %d %u %d", s->is_static ? 1 : 0, s->nparams,
 			s->returns_value ? 1 : 0);
-	write_loc(out, &s->loc);
+	tio_write_loc(out, &s->loc);
 	kapi_buf_puts(out, "\n");
 
 	for (i = 0; i < s->nparams; i++) {
 		kapi_buf_printf(out, "param %u", i);
-		write_string(out, s->param_names ? s->param_names[i] : NULL);
-		write_string(out, s->param_types ? s->param_types[i] : NULL);
-		write_string(out, s->param_base_types ?
+		tio_write_string(out, s->param_names ? s->param_names[i] : NULL);
+		tio_write_string(out, s->param_types ? s->param_types[i] : NULL);
+		tio_write_string(out, s->param_base_types ?
 			     s->param_base_types[i] : NULL);
 		kapi_buf_puts(out, "\n");
 	}
 	if (s->incomplete) {
 		kapi_buf_puts(out, "incomplete");
-		write_string(out, s->incomplete);
+		tio_write_string(out, s->incomplete);
 		kapi_buf_puts(out, "\n");
 	}
 	write_set(out, "ret", &s->ret);
@@ -130,10 +109,10 @@ void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
 		const struct kapi_callsite *cs = &s->calls[i];
 
 		kapi_buf_puts(out, "call");
-		write_string(out, cs->callee);
+		tio_write_string(out, cs->callee);
 		kapi_buf_printf(out, " %d %d", cs->indirect ? 1 : 0,
 				cs->reachable ? 1 : 0);
-		write_loc(out, &cs->loc);
+		tio_write_loc(out, &cs->loc);
 		kapi_buf_printf(out, " %u\n", cs->nargs);
 		for (j = 0; j < cs->nargs; j++)
 			write_set(out, "arg", &cs->args[j]);
@@ -143,231 +122,75 @@ void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
 
 /* --- reading ------------------------------------------------------------ */
 
-struct reader {
-	struct kapi_arena *arena;
-	const char *name;
-	const char *p;
-	unsigned int line;
-	const char *err;
-	char *scratch;		/* the current string token, unescaped */
-	size_t scratch_cap;
-};
 
-static bool fail(struct reader *r, const char *what)
-{
-	if (!r->err) {
-		char found[24];
-		size_t n = strcspn(r->p, " \t\n");
-
-		if (n >= sizeof(found))
-			n = sizeof(found) - 1;
-		memcpy(found, r->p, n);
-		found[n] = '\0';
-		r->err = kapi_arena_printf(r->arena,
-					   "%s:%u: expected %s, found '%s'",
-					   r->name, r->line, what,
-					   *r->p ? found : "end of file");
-	}
-	return false;
-}
-
-static void skip_blanks(struct reader *r)
-{
-	while (*r->p == ' ' || *r->p == '\t')
-		r->p++;
-}
-
-static bool expect_eol(struct reader *r)
-{
-	skip_blanks(r);
-	if (*r->p == '\n') {
-		r->p++;
-		r->line++;
-		return true;
-	}
-	return fail(r, "end of line");
-}
-
-/* Consume WORD when it is the next token. */
-static bool accept_word(struct reader *r, const char *word)
-{
-	size_t n = strlen(word);
-
-	skip_blanks(r);
-	if (strncmp(r->p, word, n) != 0 ||
-	    (r->p[n] != ' ' && r->p[n] != '\t' && r->p[n] != '\n' &&
-	     r->p[n] != '\0'))
-		return false;
-	r->p += n;
-	return true;
-}
-
-static bool read_int(struct reader *r, int64_t *out)
-{
-	char *end;
-	long long v;
-
-	skip_blanks(r);
-	errno = 0;
-	v = strtoll(r->p, &end, 10);
-	if (end == r->p || errno)
-		return fail(r, "an integer");
-	r->p = end;
-	*out = v;
-	return true;
-}
-
-static bool read_uint(struct reader *r, unsigned int *out, unsigned int max)
-{
-	int64_t v;
-
-	if (!read_int(r, &v))
-		return false;
-	if (v < 0 || v > (int64_t)max)
-		return fail(r, "a count in range");
-	*out = (unsigned int)v;
-	return true;
-}
-
-static bool read_int32(struct reader *r, int *out)
-{
-	int64_t v;
-
-	if (!read_int(r, &v))
-		return false;
-	if (v < -2147483647 - 1 || v > 2147483647)
-		return fail(r, "a 32-bit integer");
-	*out = (int)v;
-	return true;
-}
-
-static void scratch_put(struct reader *r, size_t at, char c)
-{
-	if (at + 1 >= r->scratch_cap) {
-		r->scratch_cap = r->scratch_cap ? r->scratch_cap * 2 : 128;
-		r->scratch = realloc(r->scratch, r->scratch_cap);
-		if (!r->scratch)
-			abort();
-	}
-	r->scratch[at] = c;
-}
-
-static bool read_string(struct reader *r, const char **out)
-{
-	size_t n = 0;
-
-	skip_blanks(r);
-	if (*r->p == '-' && (r->p[1] == ' ' || r->p[1] == '\n')) {
-		r->p++;
-		*out = NULL;
-		return true;
-	}
-	if (*r->p != '"')
-		return fail(r, "a quoted string");
-	r->p++;
-	while (*r->p != '"') {
-		char c = *r->p;
-
-		if (c == '\0' || c == '\n')
-			return fail(r, "a closing quote");
-		if (c == '\\') {
-			c = r->p[1];
-			if (c == 'n')
-				c = '\n';
-			else if (c != '\\' && c != '"')
-				return fail(r, "a valid escape");
-			r->p++;
-		}
-		scratch_put(r, n++, c);
-		r->p++;
-	}
-	r->p++;
-	scratch_put(r, n, '\0');
-	*out = kapi_intern_len(r->arena, r->scratch, n);
-	return true;
-}
-
-static bool read_loc(struct reader *r, struct kapi_loc *loc)
-{
-	const char *file;
-
-	memset(loc, 0, sizeof(*loc));
-	if (!read_string(r, &file) ||
-	    !read_uint(r, &loc->line, 0x7fffffff) ||
-	    !read_uint(r, &loc->column, 0x7fffffff))
-		return false;
-	loc->file = file && *file ? file : NULL;
-	return true;
-}
-
-static bool read_filter(struct reader *r, struct kapi_filter *f)
+static bool read_filter(struct tio_reader *r, struct kapi_filter *f)
 {
 	int64_t only;
 	unsigned int i;
 
 	memset(f, 0, sizeof(*f));
-	if (!read_uint(r, &f->regions, KAPI_REGION_ALL) ||
-	    !read_int(r, &f->low) || !read_int(r, &f->high) ||
-	    !read_int(r, &only) ||
-	    !read_uint(r, &f->nvalues, KAPI_FILTER_MAX_VALUES))
+	if (!tio_read_uint(r, &f->regions, KAPI_REGION_ALL) ||
+	    !tio_read_int(r, &f->low) || !tio_read_int(r, &f->high) ||
+	    !tio_read_int(r, &only) ||
+	    !tio_read_uint(r, &f->nvalues, KAPI_FILTER_MAX_VALUES))
 		return false;
 	f->only = only != 0;
 	for (i = 0; i < f->nvalues; i++) {
-		if (!read_int(r, &f->values[i]))
+		if (!tio_read_int(r, &f->values[i]))
 			return false;
 		if (i > 0 && f->values[i] <= f->values[i - 1])
-			return fail(r, "filter values in increasing order");
+			return tio_fail(r, "filter values in increasing order");
 	}
 	return true;
 }
 
-static bool read_atom(struct reader *r, struct kapi_atom *a)
+static bool read_atom(struct tio_reader *r, struct kapi_atom *a)
 {
 	unsigned int i, kind;
 
 	memset(a, 0, sizeof(*a));
-	if (!accept_word(r, "atom"))
-		return fail(r, "'atom'");
+	if (!tio_accept_word(r, "atom"))
+		return tio_fail(r, "'atom'");
 	for (kind = 0; kind < sizeof(atom_kinds) / sizeof(atom_kinds[0]);
 	     kind++)
-		if (accept_word(r, atom_kinds[kind]))
+		if (tio_accept_word(r, atom_kinds[kind]))
 			break;
 	if (kind == sizeof(atom_kinds) / sizeof(atom_kinds[0]))
-		return fail(r, "an atom kind");
+		return tio_fail(r, "an atom kind");
 	a->kind = (enum kapi_atom_kind)kind;
 
-	if (!read_int(r, &a->value) || !read_int32(r, &a->ref) ||
-	    !read_string(r, &a->text) || !read_filter(r, &a->filter) ||
-	    !read_uint(r, &a->nguards, KAPI_ATOM_MAX_GUARDS))
+	if (!tio_read_int(r, &a->value) || !tio_read_int32(r, &a->ref) ||
+	    !tio_read_string(r, &a->text) || !read_filter(r, &a->filter) ||
+	    !tio_read_uint(r, &a->nguards, KAPI_ATOM_MAX_GUARDS))
 		return false;
 	for (i = 0; i < a->nguards; i++) {
 		struct kapi_guard *g = &a->guards[i];
 
-		if (accept_word(r, "param"))
+		if (tio_accept_word(r, "param"))
 			g->kind = KAPI_GUARD_PARAM;
-		else if (accept_word(r, "call"))
+		else if (tio_accept_word(r, "call"))
 			g->kind = KAPI_GUARD_CALL;
 		else
-			return fail(r, "a guard kind");
-		if (!read_int32(r, &g->ref) || !read_filter(r, &g->filter))
+			return tio_fail(r, "a guard kind");
+		if (!tio_read_int32(r, &g->ref) || !read_filter(r, &g->filter))
 			return false;
 	}
-	if (!read_loc(r, &a->loc) || !read_string(r, &a->origin))
+	if (!tio_read_loc(r, &a->loc) || !tio_read_string(r, &a->origin))
 		return false;
-	return expect_eol(r);
+	return tio_expect_eol(r);
 }
 
-static bool read_set(struct reader *r, const char *tag,
+static bool read_set(struct tio_reader *r, const char *tag,
 		     struct kapi_valueset *set)
 {
 	unsigned int n, i;
 	int64_t widened;
 
 	memset(set, 0, sizeof(*set));
-	if (!accept_word(r, tag))
-		return fail(r, tag);
-	if (!read_uint(r, &n, 1u << 20) || !read_int(r, &widened) ||
-	    !expect_eol(r))
+	if (!tio_accept_word(r, tag))
+		return tio_fail(r, tag);
+	if (!tio_read_uint(r, &n, 1u << 20) || !tio_read_int(r, &widened) ||
+	    !tio_expect_eol(r))
 		return false;
 	set->widened = widened != 0;
 	for (i = 0; i < n; i++) {
@@ -380,17 +203,17 @@ static bool read_set(struct reader *r, const char *tag,
 	return true;
 }
 
-static bool read_call(struct reader *r, struct kapi_callsite *cs)
+static bool read_call(struct tio_reader *r, struct kapi_callsite *cs)
 {
 	int64_t indirect, reachable;
 	unsigned int i;
 
 	memset(cs, 0, sizeof(*cs));
-	if (!read_string(r, &cs->callee) || !cs->callee ||
-	    !read_int(r, &indirect) || !read_int(r, &reachable) ||
-	    !read_loc(r, &cs->loc) ||
-	    !read_uint(r, &cs->nargs, 4096) || !expect_eol(r))
-		return cs->callee ? false : fail(r, "a callee name");
+	if (!tio_read_string(r, &cs->callee) || !cs->callee ||
+	    !tio_read_int(r, &indirect) || !tio_read_int(r, &reachable) ||
+	    !tio_read_loc(r, &cs->loc) ||
+	    !tio_read_uint(r, &cs->nargs, 4096) || !tio_expect_eol(r))
+		return cs->callee ? false : tio_fail(r, "a callee name");
 	cs->indirect = indirect != 0;
 	cs->reachable = reachable != 0;
 	cs->args = kapi_arena_alloc(r->arena, (cs->nargs ? cs->nargs : 1) *
@@ -401,16 +224,16 @@ static bool read_call(struct reader *r, struct kapi_callsite *cs)
 	return true;
 }
 
-static bool read_fn(struct reader *r, struct kapi_summary *s)
+static bool read_fn(struct tio_reader *r, struct kapi_summary *s)
 {
 	int64_t is_static, returns;
 	unsigned int cap = 0;
 
-	if (!read_string(r, &s->name) || !s->name)
-		return fail(r, "a function name");
-	if (!read_int(r, &is_static) ||
-	    !read_uint(r, &s->nparams, 4096) || !read_int(r, &returns) ||
-	    !read_loc(r, &s->loc) || !expect_eol(r))
+	if (!tio_read_string(r, &s->name) || !s->name)
+		return tio_fail(r, "a function name");
+	if (!tio_read_int(r, &is_static) ||
+	    !tio_read_uint(r, &s->nparams, 4096) || !tio_read_int(r, &returns) ||
+	    !tio_read_loc(r, &s->loc) || !tio_expect_eol(r))
 		return false;
 	s->is_static = is_static != 0;
 	s->returns_value = returns != 0;
@@ -423,27 +246,27 @@ static bool read_fn(struct reader *r, struct kapi_summary *s)
 						       sizeof(char *));
 	}
 
-	while (accept_word(r, "param")) {
+	while (tio_accept_word(r, "param")) {
 		unsigned int index;
 		const char *name, *type, *base;
 
-		if (!read_uint(r, &index, s->nparams ? s->nparams - 1 : 0) ||
-		    !s->nparams || !read_string(r, &name) ||
-		    !read_string(r, &type) || !read_string(r, &base) ||
-		    !expect_eol(r))
-			return r->err ? false : fail(r, "a parameter index");
+		if (!tio_read_uint(r, &index, s->nparams ? s->nparams - 1 : 0) ||
+		    !s->nparams || !tio_read_string(r, &name) ||
+		    !tio_read_string(r, &type) || !tio_read_string(r, &base) ||
+		    !tio_expect_eol(r))
+			return r->err ? false : tio_fail(r, "a parameter index");
 		s->param_names[index] = name;
 		s->param_types[index] = type;
 		s->param_base_types[index] = base;
 	}
-	if (accept_word(r, "incomplete")) {
-		if (!read_string(r, &s->incomplete) || !expect_eol(r))
+	if (tio_accept_word(r, "incomplete")) {
+		if (!tio_read_string(r, &s->incomplete) || !tio_expect_eol(r))
 			return false;
 	}
 	if (!read_set(r, "ret", &s->ret))
 		return false;
 
-	while (accept_word(r, "call")) {
+	while (tio_accept_word(r, "call")) {
 		if (s->ncalls == cap) {
 			cap = cap ? cap * 2 : 8;
 			s->calls = kapi_arena_grow(r->arena, s->calls,
@@ -453,12 +276,12 @@ static bool read_fn(struct reader *r, struct kapi_summary *s)
 		if (!read_call(r, &s->calls[s->ncalls++]))
 			return false;
 	}
-	if (!accept_word(r, "end"))
-		return fail(r, "'call' or 'end'");
-	return expect_eol(r);
+	if (!tio_accept_word(r, "end"))
+		return tio_fail(r, "'call' or 'end'");
+	return tio_expect_eol(r);
 }
 
-static bool check_call_refs(struct reader *r, const struct kapi_summary *s)
+static bool check_call_refs(struct tio_reader *r, const struct kapi_summary *s)
 {
 	unsigned int i;
 
@@ -482,7 +305,7 @@ int kapi_summary_read(struct kapi_arena *arena, const char *name,
 		      const char *text, struct kapi_summary ***out,
 		      const char **err)
 {
-	struct reader r = { arena, name, text, 1, NULL, NULL, 0 };
+	struct tio_reader r = { arena, name, text, 1, NULL, NULL, 0 };
 	struct kapi_summary **list = NULL;
 	unsigned int n = 0, cap = 0;
 
@@ -501,8 +324,8 @@ int kapi_summary_read(struct kapi_arena *arena, const char *name,
 	while (*r.p) {
 		struct kapi_summary *s;
 
-		if (!accept_word(&r, "fn")) {
-			fail(&r, "'fn'");
+		if (!tio_accept_word(&r, "fn")) {
+			tio_fail(&r, "'fn'");
 			break;
 		}
 		s = kapi_arena_alloc(arena, sizeof(*s));

@@ -104,6 +104,7 @@ struct kapi_spec {
 	const char *var_name;		/* "__kapi_spec_sys_mlock" */
 	struct kapi_loc loc;		/* the DEFINE_KERNEL_API_SPEC line */
 	const char *layout;		/* which framework layout was read */
+	const char *unit;		/* whole-build: the unit it came from */
 
 	struct kapi_spec_count param_count;
 	struct kapi_spec_count error_count;

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Unit facts: what the plugin records about one compilation unit so that
+ * the whole-build command can check specs across units.
+ *
+ * The plugin writes the facts of a unit into the object file itself, in a
+ * section named KAPI_FACTS_SECTION, so that make -j, ccache, distcc and
+ * icecream carry them with the object and nothing else. "ld -r" (the
+ * kernel's vmlinux.o) and thin archives keep the section; the kernel's
+ * final link drops every .discard.* input section, so the facts never
+ * reach the loaded image. The section is not allocated (no SHF_ALLOC).
+ *
+ * Format, version 1. A section holds one or more unit blocks, back to back
+ * (ld -r concatenates the sections of its inputs, with NUL padding between
+ * them, which readers skip). A block is text:
+ *
+ *   kapi-facts 1 LENGTH\n        LENGTH bytes of body follow this line
+ *   unit "SOURCE"\n              the unit's main source file
+ *   spec ... endspec\n           zero or more specs (lib/facts.c)
+ *   fn ... end\n                 zero or more function summaries in the
+ *                                grammar of lib/summary_io.c
+ *
+ * Strings are double-quoted with \\, \" and \n escapes. A reader rejects
+ * a block of another version with a message that names the object.
+ */
+#ifndef KAPI_FACTS_H
+#define KAPI_FACTS_H
+
+#include <stddef.h>
+
+#include "kapi/arena.h"
+#include "kapi/buf.h"
+#include "kapi/spec.h"
+#include "kapi/summary.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define KAPI_FACTS_SECTION ".discard.kapi_facts"
+#define KAPI_FACTS_VERSION 1
+
+/* The facts of one unit. */
+struct kapi_unit_facts {
+	const char *unit;		/* main source file */
+	const char *origin;		/* the object or archive member read */
+	unsigned int nspecs;
+	struct kapi_spec **specs;
+	unsigned int nfns;
+	struct kapi_summary **fns;
+};
+
+/* Append the block for one unit to OUT. */
+void kapi_facts_write(const char *unit, struct kapi_spec *const *specs,
+		      unsigned int nspecs, struct kapi_summary *const *fns,
+		      unsigned int nfns, struct kapi_buf *out);
+
+/*
+ * Read every unit block in DATA (LEN bytes, the section of ORIGIN).
+ * Returns the number of units appended to *UNITS (grown in ARENA), or -1
+ * with *ERR naming ORIGIN, the block and what is wrong.
+ */
+int kapi_facts_read(struct kapi_arena *arena, const char *origin,
+		    const unsigned char *data, size_t len,
+		    struct kapi_unit_facts **units, unsigned int *nunits,
+		    const char **err);
+
+/* The spec text form alone, for tests and the write path. */
+void kapi_spec_write(const struct kapi_spec *spec, struct kapi_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KAPI_FACTS_H */

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unit tests of the unit facts blocks: a round trip of specs and
+ * summaries, blocks joined with NUL padding as "ld -r" leaves them, and
+ * clear errors for foreign versions and corrupt input.
+ */
+#include <string.h>
+
+#include "ir_helpers.h"
+#include "kapi/facts.h"
+#include "unit.h"
+
+static struct kapi_spec *demo_spec(struct kapi_arena *arena)
+{
+	struct kapi_spec *spec = kapi_spec_new(arena, "sys_demo",
+					       "__kapi_spec_sys_demo", at(3));
+	struct kapi_spec_error *e = kapi_spec_add_error(arena, spec, 0);
+	struct kapi_spec_lock *l = kapi_spec_add_lock(arena, spec, 0);
+
+	e->has_code = true;
+	e->code = -12;
+	e->name = "ENOMEM";
+	spec->error_count.present = true;
+	spec->error_count.value = 1;
+	l->name = "mmap_lock \"quoted\"";
+	l->acquired = true;
+	l->released = true;
+	l->description = "write lock";
+	spec->ret.present = true;
+	spec->ret.has_success_value = true;
+	return spec;
+}
+
+static struct kapi_summary *demo_fn(struct kapi_arena *arena)
+{
+	struct kapi_fn_ir *fn = kapi_ir_new(arena, "__do_sys_demo", true, 0,
+					    at(5));
+	int b0 = kapi_ir_add_block(fn);
+	const char *why;
+
+	kapi_ir_return(fn, b0, true, kapi_const(-12), at(6));
+	return kapi_summarize(arena, fn, &why);
+}
+
+static void write_block(struct kapi_arena *arena, struct kapi_buf *out)
+{
+	struct kapi_spec *spec = demo_spec(arena);
+	struct kapi_summary *fn = demo_fn(arena);
+
+	kapi_facts_write("mm/demo.c", &spec, 1, &fn, 1, out);
+}
+
+static void round_trip_keeps_facts(void)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	struct kapi_buf text = { 0 }, again = { 0 };
+	struct kapi_unit_facts *units = NULL;
+	unsigned int nunits = 0;
+	const char *err = NULL;
+	int n;
+
+	write_block(arena, &text);
+	n = kapi_facts_read(arena, "demo.o",
+			    (const unsigned char *)kapi_buf_str(&text),
+			    text.len, &units, &nunits, &err);
+	CHECK(n == 1);
+	CHECK(err == NULL);
+	if (n == 1) {
+		CHECK(strcmp(units[0].unit, "mm/demo.c") == 0);
+		CHECK(units[0].nspecs == 1);
+		CHECK(units[0].nfns == 1);
+		CHECK(strcmp(units[0].specs[0]->locks.v[0].name,
+			     "mmap_lock \"quoted\"") == 0);
+		CHECK(units[0].specs[0]->errors.v[0].code == -12);
+		CHECK(strcmp(units[0].specs[0]->unit, "mm/demo.c") == 0);
+		kapi_facts_write(units[0].unit, units[0].specs, 1,
+				 units[0].fns, 1, &again);
+		CHECK(strcmp(kapi_buf_str(&text), kapi_buf_str(&again)) == 0);
+	}
+	kapi_buf_release(&text);
+	kapi_buf_release(&again);
+	kapi_arena_free(arena);
+}
+
+static void padded_blocks_all_read(void)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	struct kapi_buf text = { 0 };
+	struct kapi_unit_facts *units = NULL;
+	unsigned int nunits = 0;
+	const char *err = NULL;
+	unsigned char *data;
+	size_t first;
+
+	write_block(arena, &text);
+	first = text.len;
+	write_block(arena, &text);
+	/* Three NUL bytes between the blocks, as a linker's alignment adds. */
+	data = kapi_arena_alloc(arena, text.len + 3);
+	memcpy(data, text.data, first);
+	memcpy(data + first + 3, text.data + first, text.len - first);
+	CHECK(kapi_facts_read(arena, "vmlinux.o", data, text.len + 3, &units,
+			      &nunits, &err) == 2);
+	CHECK(nunits == 2);
+	kapi_buf_release(&text);
+	kapi_arena_free(arena);
+}
+
+static void bad_input_named(void)
+{
+	static const char *const bad[] = {
+		"kapi-facts 2 10\nunit \"x\"\n",
+		"kapi-facts 1 99999\nunit \"x\"\n",
+		"garbage",
+		"kapi-facts 1 9\nunit x\n\n",
+		"kapi-facts 1 24\nunit \"x\"\nspec \"s\" 1\n",
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct kapi_arena *arena = kapi_arena_new();
+		struct kapi_unit_facts *units = NULL;
+		unsigned int nunits = 0;
+		const char *err = NULL;
+
+		CHECK(kapi_facts_read(arena, "bad.o",
+				      (const unsigned char *)bad[i],
+				      strlen(bad[i]), &units, &nunits,
+				      &err) == -1);
+		CHECK(err != NULL);
+		CHECK(err && strncmp(err, "bad.o", 5) == 0);
+		kapi_arena_free(arena);
+	}
+}
+
+int main(void)
+{
+	RUN(round_trip_keeps_facts);
+	RUN(padded_blocks_all_read);
+	RUN(bad_input_named);
+	return UNIT_EXIT();
+}
