@@ -94,6 +94,14 @@ unsigned int kapi_errno_table_size(const struct kapi_errno_table *t)
 	return t ? t->n : 0;
 }
 
+void kapi_errno_table_at(const struct kapi_errno_table *t, unsigned int index,
+			 const char **name, int64_t *value, bool *is_alias)
+{
+	*name = t->v[index].name;
+	*value = t->v[index].value;
+	*is_alias = t->v[index].is_alias;
+}
+
 const char *kapi_errno_format(struct kapi_arena *arena,
 			      const struct kapi_errno_table *t, int64_t value)
 {

@@ -130,9 +130,32 @@ void kapi_spec_write(const struct kapi_spec *spec, struct kapi_buf *out)
 	kapi_buf_puts(out, "endspec\n");
 }
 
-void kapi_facts_write(const char *unit, struct kapi_spec *const *specs,
-		      unsigned int nspecs, struct kapi_summary *const *fns,
-		      unsigned int nfns, struct kapi_buf *out)
+static void write_table(const char *tag, const struct kapi_errno_table *t,
+			bool with_alias, struct kapi_buf *out)
+{
+	unsigned int i;
+
+	for (i = 0; i < kapi_errno_table_size(t); i++) {
+		const char *name;
+		int64_t value;
+		bool alias;
+
+		kapi_errno_table_at(t, i, &name, &value, &alias);
+		kapi_buf_puts(out, tag);
+		tio_write_string(out, name);
+		kapi_buf_printf(out, " %lld", (long long)value);
+		if (with_alias)
+			kapi_buf_printf(out, " %d", alias ? 1 : 0);
+		kapi_buf_puts(out, "\n");
+	}
+}
+
+void kapi_facts_write(const char *unit,
+		      const struct kapi_errno_table *errnos,
+		      const struct kapi_errno_table *cap_names,
+		      struct kapi_spec *const *specs, unsigned int nspecs,
+		      struct kapi_summary *const *fns, unsigned int nfns,
+		      struct kapi_buf *out)
 {
 	struct kapi_buf body = { 0 };
 	unsigned int i;
@@ -140,6 +163,8 @@ void kapi_facts_write(const char *unit, struct kapi_spec *const *specs,
 	kapi_buf_puts(&body, "unit");
 	tio_write_string(&body, unit);
 	kapi_buf_puts(&body, "\n");
+	write_table("errno", errnos, true, &body);
+	write_table("capname", cap_names, false, &body);
 	for (i = 0; i < nspecs; i++)
 		kapi_spec_write(specs[i], &body);
 	for (i = 0; i < nfns; i++)
@@ -332,6 +357,26 @@ static bool read_body(struct kapi_arena *arena, const char *origin,
 	    !u->unit || !tio_expect_eol(&r)) {
 		tio_fail(&r, "'unit' and the unit's source file");
 		goto fail;
+	}
+	u->errnos = kapi_errno_table_new(arena);
+	u->cap_names = kapi_errno_table_new(arena);
+	for (;;) {
+		bool is_errno = tio_accept_word(&r, "errno");
+		const char *name;
+		int64_t value;
+		bool alias = false;
+
+		if (!is_errno && !tio_accept_word(&r, "capname"))
+			break;
+		if (!tio_read_string(&r, &name) || !name ||
+		    !tio_read_int(&r, &value) ||
+		    (is_errno && !read_bool(&r, &alias)) ||
+		    !tio_expect_eol(&r)) {
+			tio_fail(&r, "a macro name and its value");
+			goto fail;
+		}
+		kapi_errno_table_add(is_errno ? u->errnos : u->cap_names, name,
+				     value, alias);
 	}
 	while (tio_accept_word(&r, "spec")) {
 		struct kapi_spec *spec = read_spec(&r, u->unit);

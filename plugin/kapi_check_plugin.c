@@ -74,6 +74,12 @@ static const struct plugin_arg plugin_args[] = {
 	  "also report undeclared locks taken up to N calls deep inside "
 	  "header helpers (default 0: only locks held across the syscall's "
 	  "own file)" },
+	{ "facts", ARG_NO_VALUE, NULL,
+	  "write the unit's facts (specs and function summaries) into the "
+	  "object, for the whole-build kapi-check command" },
+	{ "facts-dir", ARG_REQUIRED_VALUE, "DIR",
+	  "write the unit's facts into a file in DIR instead of the object, "
+	  "for builds that strip sections" },
 	{ "all-syscalls", ARG_NO_VALUE, NULL,
 	  "report kernel-internal and positive errnos for every syscall "
 	  "of the unit, not only specified ones" },
@@ -223,6 +229,11 @@ static bool parse_arg(const char *plugin, const struct plugin_argument *in)
 			return false;
 		}
 		kapi_options.lock_depth = (unsigned int)depth;
+	} else if (strcmp(arg->key, "facts") == 0) {
+		kapi_options.facts = true;
+	} else if (strcmp(arg->key, "facts-dir") == 0) {
+		kapi_options.facts = true;
+		kapi_options.facts_dir = in->value;
 	} else if (strcmp(arg->key, "all-syscalls") == 0) {
 		kapi_options.all_syscalls = true;
 	}
@@ -307,5 +318,8 @@ int plugin_init(struct plugin_name_args *plugin_info,
 	pass_info.ref_pass_instance_number = 1;
 	pass_info.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(plugin, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
+	if (kapi_options.facts)
+		register_callback(plugin, PLUGIN_FINISH_UNIT, kapi_emit_facts,
+				  NULL);
 	return 0;
 }

@@ -31,6 +31,8 @@ struct kapi_plugin_options {
 	const char *dump_ir_file;	/* NULL: standard error */
 	bool disabled[KAPI_CHECK_COUNT];
 	const char *lock_aliases_file;	/* NULL: no aliases */
+	bool facts;			/* write unit facts */
+	const char *facts_dir;		/* NULL: into the object file */
 	unsigned int lock_depth;
 	bool all_syscalls;
 };
@@ -66,6 +68,13 @@ void kapi_read_cap_macros(struct kapi_errno_table *table);
 /* gimple_to_ir.c */
 struct kapi_fn_ir *kapi_translate_function(struct kapi_arena *arena,
 					   cgraph_node *node);
+
+/* facts_writer.c */
+void kapi_keep_facts(const char *unit, const struct kapi_errno_table *errnos,
+		     const struct kapi_errno_table *cap_names,
+		     struct kapi_spec *const *specs, unsigned int nspecs,
+		     struct kapi_summary *const *fns, unsigned int nfns);
+void kapi_emit_facts(void *gcc_data, void *user_data);
 
 /* unit_pass.c */
 opt_pass *kapi_make_unit_pass(gcc::context *ctxt);

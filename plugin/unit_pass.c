@@ -147,6 +147,28 @@ static void build_program(struct kapi_arena *arena, struct kapi_program *prog,
 	}
 }
 
+/* Hand the unit's specs and summaries to the facts writer. */
+static void keep_facts(struct kapi_program *prog, const struct unit_fns *fns,
+		       const struct kapi_errno_table *errnos,
+		       const struct kapi_errno_table *cap_names,
+		       struct kapi_spec **specs, unsigned int nspecs)
+{
+	struct kapi_summary **sums = XNEWVEC(struct kapi_summary *,
+					     fns->n + 1);
+	unsigned int i, n = 0;
+
+	for (i = 0; i < fns->n; i++) {
+		struct kapi_summary *s = kapi_program_find(prog,
+							   fns->irs[i]->name);
+
+		if (s)
+			sums[n++] = s;
+	}
+	kapi_keep_facts(main_input_filename, errnos, cap_names, specs, nspecs,
+			sums, n);
+	free(sums);
+}
+
 /* The lock aliases file, read once per compilation. */
 static const struct kapi_lock_aliases *lock_aliases(void)
 {
@@ -290,10 +312,11 @@ static void check_unit(struct kapi_arena *arena)
 	memset(&fns, 0, sizeof(fns));
 	fns.arena = arena;
 
-	if (nspecs > 0 || kapi_options.all_syscalls)
+	if (nspecs > 0 || kapi_options.all_syscalls || kapi_options.facts)
 		kapi_read_errno_macros(errnos);
-	if (nspecs > 0) {
+	if (nspecs > 0 || kapi_options.facts)
 		kapi_read_cap_macros(cap_names);
+	if (nspecs > 0) {
 		impl_locks = (const struct kapi_lock_summary **)
 			kapi_arena_alloc(arena, nspecs * sizeof(*impl_locks));
 		specs = (struct kapi_spec **)
@@ -307,8 +330,11 @@ static void check_unit(struct kapi_arena *arena)
 	}
 
 	build_program(arena, prog, &fns,
-		      nspecs > 0 || kapi_options.all_syscalls,
+		      nspecs > 0 || kapi_options.all_syscalls ||
+		      kapi_options.facts,
 		      kapi_options.dump_ir ? &dump : NULL);
+	if (kapi_options.facts)
+		keep_facts(prog, &fns, errnos, cap_names, specs, nspecs);
 	if (kapi_options.dump_ir)
 		kapi_append_output(kapi_options.dump_ir_file,
 				   kapi_buf_str(&dump), "IR dump");
@@ -354,7 +380,7 @@ public:
 	bool gate(function *) final override
 	{
 		return find_spec_vars() > 0 || kapi_options.dump_ir ||
-		       kapi_options.all_syscalls;
+		       kapi_options.all_syscalls || kapi_options.facts;
 	}
 
 	unsigned int execute(function *) final override

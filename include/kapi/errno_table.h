@@ -41,6 +41,11 @@ const char *kapi_errno_name(const struct kapi_errno_table *table,
 
 unsigned int kapi_errno_table_size(const struct kapi_errno_table *table);
 
+/* The entry at INDEX (below kapi_errno_table_size()), for serialisation. */
+void kapi_errno_table_at(const struct kapi_errno_table *table,
+			 unsigned int index, const char **name,
+			 int64_t *value, bool *is_alias);
+
 /*
  * Format a return value for messages: "-ENOMEM" for a known negative errno,
  * else the number ("-4096", "1").

@@ -16,6 +16,8 @@
  *
  *   kapi-facts 1 LENGTH\n        LENGTH bytes of body follow this line
  *   unit "SOURCE"\n              the unit's main source file
+ *   errno "NAME" VALUE ALIAS\n   the unit's errno macros (ALIAS 0 or 1)
+ *   capname "NAME" VALUE\n       the unit's CAP_* macros
  *   spec ... endspec\n           zero or more specs (lib/facts.c)
  *   fn ... end\n                 zero or more function summaries in the
  *                                grammar of lib/summary_io.c
@@ -30,6 +32,7 @@
 
 #include "kapi/arena.h"
 #include "kapi/buf.h"
+#include "kapi/errno_table.h"
 #include "kapi/spec.h"
 #include "kapi/summary.h"
 
@@ -44,16 +47,21 @@ extern "C" {
 struct kapi_unit_facts {
 	const char *unit;		/* main source file */
 	const char *origin;		/* the object or archive member read */
+	struct kapi_errno_table *errnos;
+	struct kapi_errno_table *cap_names;
 	unsigned int nspecs;
 	struct kapi_spec **specs;
 	unsigned int nfns;
 	struct kapi_summary **fns;
 };
 
-/* Append the block for one unit to OUT. */
-void kapi_facts_write(const char *unit, struct kapi_spec *const *specs,
-		      unsigned int nspecs, struct kapi_summary *const *fns,
-		      unsigned int nfns, struct kapi_buf *out);
+/* Append the block for one unit to OUT; the tables may be NULL. */
+void kapi_facts_write(const char *unit,
+		      const struct kapi_errno_table *errnos,
+		      const struct kapi_errno_table *cap_names,
+		      struct kapi_spec *const *specs, unsigned int nspecs,
+		      struct kapi_summary *const *fns, unsigned int nfns,
+		      struct kapi_buf *out);
 
 /*
  * Read every unit block in DATA (LEN bytes, the section of ORIGIN).

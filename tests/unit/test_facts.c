@@ -47,7 +47,10 @@ static void write_block(struct kapi_arena *arena, struct kapi_buf *out)
 	struct kapi_spec *spec = demo_spec(arena);
 	struct kapi_summary *fn = demo_fn(arena);
 
-	kapi_facts_write("mm/demo.c", &spec, 1, &fn, 1, out);
+	struct kapi_errno_table *errnos = kapi_errno_table_new(arena);
+
+	kapi_errno_table_add(errnos, "ENOMEM", 12, false);
+	kapi_facts_write("mm/demo.c", errnos, NULL, &spec, 1, &fn, 1, out);
 }
 
 static void round_trip_keeps_facts(void)
@@ -73,7 +76,9 @@ static void round_trip_keeps_facts(void)
 			     "mmap_lock \"quoted\"") == 0);
 		CHECK(units[0].specs[0]->errors.v[0].code == -12);
 		CHECK(strcmp(units[0].specs[0]->unit, "mm/demo.c") == 0);
-		kapi_facts_write(units[0].unit, units[0].specs, 1,
+		CHECK(kapi_errno_value(units[0].errnos, "ENOMEM") == 12);
+		kapi_facts_write(units[0].unit, units[0].errnos,
+				 units[0].cap_names, units[0].specs, 1,
 				 units[0].fns, 1, &again);
 		CHECK(strcmp(kapi_buf_str(&text), kapi_buf_str(&again)) == 0);
 	}
