@@ -42,7 +42,7 @@ static void add_chain(struct kapi_findings *out, struct kapi_finding *f,
 
 	for (c = u->chain; c; c = c->next)
 		kapi_finding_note(out, f, c->loc, "through the call to '%s' here",
-				  c->callee);
+				  kapi_display_name(out->arena, c->callee));
 	kapi_finding_note(out, f, spec->loc, "spec '%s' is defined here",
 			  spec->name);
 }
@@ -199,8 +199,8 @@ static void format_use(const struct kapi_cap_use *u, const char *strip,
 	kapi_buf_printf(out, "%s:%u:%u in %s", file, u->loc.line, u->loc.column,
 			u->function ? u->function : "?");
 	for (c = u->chain; c; c = c->next)
-		kapi_buf_printf(out, "%s%s", c == u->chain ? ", via " : " > ",
-				c->callee);
+		kapi_buf_printf(out, "%s%.*s", c == u->chain ? ", via " : " > ",
+				(int)strcspn(c->callee, "@"), c->callee);
 	kapi_buf_puts(out, "\n");
 }
 

@@ -156,7 +156,7 @@ static void add_chain_notes(struct kapi_findings *out, struct kapi_finding *f,
 
 	for (c = source->chain; c; c = c->next)
 		kapi_finding_note(out, f, c->loc, "through the call to '%s' here",
-				  c->callee);
+				  kapi_display_name(out->arena, c->callee));
 	kapi_finding_note(out, f, spec->loc, "spec '%s' is defined here",
 			  spec->name);
 }
@@ -411,7 +411,7 @@ static void report_unreturned(struct kapi_arena *arena,
 				  "spec '%s' declares %s, but no path of '%s' returns it",
 				  spec->name,
 				  kapi_errno_format(arena, errnos, e->code),
-				  r->impl);
+				  kapi_display_name(arena, r->impl));
 	}
 }
 
@@ -488,7 +488,8 @@ static void format_source(const struct kapi_atom *a, const char *strip,
 		kapi_buf_printf(out, " in %s", a->origin);
 	for (c = a->chain; c; c = c->next) {
 		kapi_buf_puts(out, c == a->chain ? ", via " : " > ");
-		kapi_buf_printf(out, "%s (", c->callee);
+		kapi_buf_printf(out, "%.*s (", (int)strcspn(c->callee, "@"),
+				c->callee);
 		format_loc(&c->loc, strip, out);
 		kapi_buf_puts(out, ")");
 	}
@@ -502,7 +503,9 @@ void kapi_errno_report_format(const struct kapi_errno_report *r,
 
 	kapi_buf_printf(out, "%s: errno table (spec at ", spec->name);
 	format_loc(&spec->loc, strip_prefix, out);
-	kapi_buf_printf(out, ", body %s)\n", r->impl ? r->impl : "not found");
+	kapi_buf_printf(out, ", body %.*s)\n",
+			r->impl ? (int)strcspn(r->impl, "@") : 9,
+			r->impl ? r->impl : "not found");
 
 	for (i = 0; i < r->nerrnos; i++) {
 		const struct kapi_errno_entry *e = &r->errnos[i];

@@ -139,3 +139,12 @@ void kapi_finding_format(const struct kapi_finding *finding,
 				finding->notes[i].message, id);
 	}
 }
+
+const char *kapi_display_name(struct kapi_arena *arena, const char *name)
+{
+	const char *at = name ? strchr(name, '@') : NULL;
+
+	if (!at)
+		return name;
+	return kapi_intern_len(arena, name, (size_t)(at - name));
+}

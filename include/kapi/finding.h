@@ -88,6 +88,12 @@ void kapi_finding_note(struct kapi_findings *f, struct kapi_finding *finding,
 		       struct kapi_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/*
+ * NAME as messages show it: a whole build names a static function
+ * NAME@UNIT, and messages drop the unit.
+ */
+const char *kapi_display_name(struct kapi_arena *arena, const char *name);
+
 /* Write FINDING as GCC-style text lines; SEVERITY is "warning" or "error". */
 void kapi_finding_format(const struct kapi_finding *finding,
 			 const char *severity, struct kapi_buf *out);

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * kapi-check: the whole-build command.
+ *
+ *   kapi-check [--format=text|json|sarif] [--all] PATH...
+ *   kapi-check explain SYSCALL PATH...
+ *   kapi-check kcflags
+ *
+ * PATH is an object, an archive, vmlinux.o or a folder of a build tree
+ * compiled with the plugin's facts argument. The command links the facts
+ * of every unit, solves across units and runs the errno, capability,
+ * signal and parameter checks with whole-build knowledge. Findings that
+ * the plugin already printed while compiling a unit are left out unless
+ * --all is given. Exit status: 0 no finding printed, 1 findings printed,
+ * 2 usage or input error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kapi/caps.h"
+#include "kapi/check.h"
+#include "link.h"
+#include "objects.h"
+#include "output.h"
+
+#ifndef KAPI_VERSION
+#define KAPI_VERSION "unknown"
+#endif
+#ifndef KAPI_PLUGIN_PATH
+#define KAPI_PLUGIN_PATH "kapi_check.so"
+#endif
+#ifndef KAPI_COMPAT_INCLUDE
+#define KAPI_COMPAT_INCLUDE "include/kapi-compat"
+#endif
+
+struct options {
+	enum kapi_format format;
+	bool all;
+	bool verbose;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: kapi-check [--format=text|json|sarif] [--all] [--verbose] PATH...\n"
+		"       kapi-check explain SYSCALL PATH...\n"
+		"       kapi-check kcflags\n"
+		"\n"
+		"PATH: objects, archives, vmlinux.o or build folders compiled with\n"
+		"-fplugin-arg-kapi_check-facts (see 'kapi-check kcflags'), or the\n"
+		"folder given to -fplugin-arg-kapi_check-facts-dir.\n"
+		"  --format=FORMAT  text (GCC style, default), json or sarif (2.1.0)\n"
+		"  --all            also print findings the build already reported\n"
+		"  --verbose        print what was read and linked to standard error\n"
+		"Exit status: 0 no finding printed, 1 findings printed, 2 error.\n");
+}
+
+static int on_facts(void *data, const char *origin, const unsigned char *bytes,
+		    size_t len)
+{
+	struct kapi_build *b = data;
+	const char *err = NULL;
+
+	if (kapi_facts_read(b->arena, origin, bytes, len, &b->units,
+			    &b->nunits, &err) < 0) {
+		fprintf(stderr, "kapi-check: %s\n", err);
+		return 2;
+	}
+	return 0;
+}
+
+static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
+{
+	unsigned int skipped = 0;
+	int i, rc;
+
+	for (i = 0; i < npaths; i++) {
+		char *err = NULL;
+
+		rc = kapi_find_facts(paths[i], on_facts, b, &skipped, &err);
+		if (rc < 0) {
+			fprintf(stderr, "kapi-check: %s\n", err ? err : paths[i]);
+			free(err);
+			return 2;
+		}
+		if (rc)
+			return rc;
+	}
+	if (b->nunits == 0) {
+		fprintf(stderr,
+			"kapi-check: no kapi facts found in the given paths (%u objects without facts); build with the flags of 'kapi-check kcflags'\n",
+			skipped);
+		return 2;
+	}
+	kapi_build_link(b);
+	if (verbose)
+		fprintf(stderr,
+			"kapi-check: %u units, %u functions linked, %u duplicate global definitions, %u objects without facts\n",
+			b->nunits, b->nfunctions, b->nduplicates, skipped);
+	return 0;
+}
+
+/* Run the errno, capability, signal and parameter checks of SPEC. */
+static void check_spec(struct kapi_arena *arena, struct kapi_program *prog,
+		       const struct kapi_unit_facts *u,
+		       const struct kapi_spec *spec,
+		       struct kapi_errno_report *report,
+		       struct kapi_findings *out)
+{
+	struct kapi_caps *caps = kapi_caps_new(arena, prog);
+
+	kapi_check_errnos(arena, prog, spec, u->errnos, true, out, report);
+	kapi_check_caps(arena, caps, spec, report, u->cap_names, u->errnos,
+			out);
+	kapi_check_params(spec, report->impl ?
+			  kapi_program_find(prog, report->impl) : NULL, out);
+}
+
+static bool same_finding(const struct kapi_finding *a,
+			 const struct kapi_finding *b)
+{
+	return a->check == b->check && strcmp(a->message, b->message) == 0 &&
+	       a->loc.line == b->loc.line &&
+	       (a->loc.file == b->loc.file ||
+		(a->loc.file && b->loc.file &&
+		 strcmp(a->loc.file, b->loc.file) == 0));
+}
+
+static int run_check(const struct options *opt, char **paths, int npaths)
+{
+	struct kapi_build b = { 0 };
+	struct kapi_result *results = NULL;
+	struct kapi_findings whole;
+	unsigned int i, j, k, nresults = 0, nseen = 0;
+	int rc;
+
+	b.arena = kapi_arena_new();
+	rc = load(&b, paths, npaths, opt->verbose);
+	if (rc) {
+		kapi_arena_free(b.arena);
+		return rc;
+	}
+
+	kapi_findings_init(&whole, b.arena);
+	for (i = 0; i < b.nunits; i++) {
+		const struct kapi_unit_facts *u = &b.units[i];
+		struct kapi_program *alone = kapi_unit_program(b.arena, u);
+
+		for (j = 0; j < u->nspecs; j++) {
+			struct kapi_findings unit_findings;
+			struct kapi_errno_report report;
+			unsigned int first = whole.n;
+
+			kapi_findings_init(&unit_findings, b.arena);
+			check_spec(b.arena, alone, u, u->specs[j], &report,
+				   &unit_findings);
+			check_spec(b.arena, b.prog, u, u->specs[j], &report,
+				   &whole);
+
+			for (k = first; k < whole.n; k++) {
+				bool seen = false;
+				unsigned int m;
+
+				for (m = 0; m < unit_findings.n && !seen; m++)
+					seen = same_finding(&whole.v[k],
+							    &unit_findings.v[m]);
+				nseen += seen;
+				if (seen && !opt->all)
+					continue;
+				results = realloc(results, (nresults + 1) *
+						  sizeof(*results));
+				if (!results)
+					abort();
+				results[nresults].finding = &whole.v[k];
+				results[nresults].seen_in_build = seen;
+				nresults++;
+			}
+		}
+	}
+
+	kapi_print_results(stdout, opt->format, results, nresults);
+	if (opt->verbose || opt->format == KAPI_FORMAT_TEXT)
+		fprintf(stderr,
+			"kapi-check: %u finding%s printed; %u finding%s the build already reported%s\n",
+			nresults, nresults == 1 ? "" : "s", nseen,
+			nseen == 1 ? "" : "s",
+			opt->all ? " (included)" : " (left out; --all prints them)");
+	free(results);
+	kapi_arena_free(b.arena);
+	return nresults ? 1 : 0;
+}
+
+/* Count the indirect calls reachable from FN, once per call site. */
+static unsigned int count_indirect(struct kapi_program *prog, const char *fn,
+				   const char ***seen, unsigned int *nseen)
+{
+	const struct kapi_summary *s = kapi_program_find(prog, fn);
+	unsigned int i, n = 0;
+
+	if (!s)
+		return 0;
+	for (i = 0; i < *nseen; i++)
+		if ((*seen)[i] == s->name)
+			return 0;
+	*seen = realloc(*seen, (*nseen + 1) * sizeof(**seen));
+	if (!*seen)
+		abort();
+	(*seen)[(*nseen)++] = s->name;
+	for (i = 0; i < s->ncalls; i++) {
+		if (!s->calls[i].reachable)
+			continue;
+		if (s->calls[i].indirect)
+			n++;
+		else
+			n += count_indirect(prog, s->calls[i].callee, seen,
+					    nseen);
+	}
+	return n;
+}
+
+static int run_explain(const char *name, char **paths, int npaths)
+{
+	struct kapi_build b = { 0 };
+	unsigned int i, j;
+	int rc, found = 0;
+
+	b.arena = kapi_arena_new();
+	rc = load(&b, paths, npaths, false);
+	for (i = 0; !rc && i < b.nunits; i++) {
+		const struct kapi_unit_facts *u = &b.units[i];
+
+		for (j = 0; j < u->nspecs; j++) {
+			const struct kapi_spec *spec = u->specs[j];
+			struct kapi_caps *caps = kapi_caps_new(b.arena, b.prog);
+			struct kapi_errno_report report;
+			struct kapi_findings ignored;
+			struct kapi_buf out = { 0 };
+			const char **seen = NULL;
+			unsigned int nseen = 0;
+
+			if (strcmp(spec->name, name) != 0)
+				continue;
+			found++;
+			kapi_findings_init(&ignored, b.arena);
+			kapi_check_errnos(b.arena, b.prog, spec, u->errnos, true,
+					  &ignored, &report);
+			kapi_errno_report_format(&report, NULL, &out);
+			kapi_caps_report_format(spec, report.impl ?
+						kapi_caps_of(caps, report.impl) :
+						NULL, u->cap_names, NULL, &out);
+			if (report.impl)
+				kapi_buf_printf(&out,
+						"%s: indirect calls reachable (unknown sources): %u\n",
+						spec->name,
+						count_indirect(b.prog, report.impl,
+							       &seen, &nseen));
+			kapi_buf_printf(&out,
+					"%s: locks are checked per unit by the plugin (see its audit argument)\n",
+					spec->name);
+			fputs(kapi_buf_str(&out), stdout);
+			kapi_buf_release(&out);
+			free(seen);
+		}
+	}
+	if (!rc && !found) {
+		fprintf(stderr, "kapi-check: no spec named '%s' in the given facts\n",
+			name);
+		rc = 2;
+	}
+	kapi_arena_free(b.arena);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opt = { KAPI_FORMAT_TEXT, false, false };
+	int i = 1;
+
+	if (argc > 1 && strcmp(argv[1], "kcflags") == 0) {
+		if (argc != 2) {
+			usage(stderr);
+			return 2;
+		}
+		printf("-fplugin=%s -fplugin-arg-kapi_check-facts -I%s\n",
+		       KAPI_PLUGIN_PATH, KAPI_COMPAT_INCLUDE);
+		return 0;
+	}
+	if (argc > 1 && strcmp(argv[1], "explain") == 0) {
+		if (argc < 4) {
+			usage(stderr);
+			return 2;
+		}
+		return run_explain(argv[2], argv + 3, argc - 3);
+	}
+
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--format=text") == 0) {
+			opt.format = KAPI_FORMAT_TEXT;
+		} else if (strcmp(argv[i], "--format=json") == 0) {
+			opt.format = KAPI_FORMAT_JSON;
+		} else if (strcmp(argv[i], "--format=sarif") == 0) {
+			opt.format = KAPI_FORMAT_SARIF;
+		} else if (strcmp(argv[i], "--all") == 0) {
+			opt.all = true;
+		} else if (strcmp(argv[i], "--verbose") == 0 ||
+			   strcmp(argv[i], "-v") == 0) {
+			opt.verbose = true;
+		} else if (strcmp(argv[i], "--help") == 0 ||
+			   strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("kapi-check %s\n", KAPI_VERSION);
+			return 0;
+		} else {
+			fprintf(stderr, "kapi-check: unknown option '%s'\n",
+				argv[i]);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (i == argc) {
+		usage(stderr);
+		return 2;
+	}
+	return run_check(&opt, argv + i, argc - i);
+}

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Printing findings as GCC-style text, JSON or SARIF 2.1.0 (see output.h).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "kapi/buf.h"
+#include "output.h"
+
+/* One line of help per check, for SARIF rules. */
+static const char *const check_help[KAPI_CHECK_COUNT] = {
+	[KAPI_CHECK_ERRNO_UNDECLARED] = "The syscall can return a negative errno that its spec does not declare.",
+	[KAPI_CHECK_ERRNO_UNRETURNED] = "The spec declares an errno that no path of the syscall returns.",
+	[KAPI_CHECK_RETURN_UNEXPECTED] = "The syscall can return a value outside the spec's success values.",
+	[KAPI_CHECK_SPEC_MALFORMED] = "The spec contradicts itself: counts, indexes, codes or names.",
+	[KAPI_CHECK_SPEC_NO_IMPL] = "The spec names no function of its unit.",
+	[KAPI_CHECK_LOCK_IMBALANCE] = "A lock is still held, or released too often, at a return.",
+	[KAPI_CHECK_LOCK_MODE] = "A lock is released or taken in another mode than expected.",
+	[KAPI_CHECK_LOCK_UNDECLARED] = "A lock is taken that the spec does not list.",
+	[KAPI_CHECK_LOCK_UNUSED] = "The spec lists a lock that no path takes.",
+	[KAPI_CHECK_LOCK_KIND] = "The lock object's type contradicts the spec's lock type.",
+	[KAPI_CHECK_LOCK_HELD] = "A lock is not held on exit, or not released, as the spec says.",
+	[KAPI_CHECK_CAP_UNDECLARED] = "The syscall checks a capability that its spec does not declare.",
+	[KAPI_CHECK_CAP_UNCHECKED] = "The spec declares a capability that no path checks.",
+	[KAPI_CHECK_SIGNAL_UNCOVERED] = "An interruptible wait can make the syscall return -EINTR, but no signal entry gives that error.",
+	[KAPI_CHECK_SIGNAL_ERROR] = "A signal entry's error is not among the spec's errors.",
+	[KAPI_CHECK_SIGNAL_UNUSED] = "A signal entry gives an error, but no path waits interruptibly.",
+	[KAPI_CHECK_ERRNO_INTERNAL] = "A kernel-internal error code can reach user space.",
+	[KAPI_CHECK_ERRNO_POSITIVE] = "A positive errno is returned where negative codes are returned elsewhere.",
+	[KAPI_CHECK_PARAM_MISMATCH] = "The spec's parameters differ from the syscall's prototype.",
+	[KAPI_CHECK_PARAM_TYPE] = "The spec names a typedef's underlying type for a parameter.",
+};
+
+static void json_string(struct kapi_buf *out, const char *s)
+{
+	kapi_buf_puts(out, "\"");
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			kapi_buf_printf(out, "\\%c", c);
+		else if (c == '\n')
+			kapi_buf_puts(out, "\\n");
+		else if (c < 0x20)
+			kapi_buf_printf(out, "\\u%04x", c);
+		else
+			kapi_buf_printf(out, "%c", c);
+	}
+	kapi_buf_puts(out, "\"");
+}
+
+const char *kapi_finding_id(struct kapi_arena *arena,
+			    const struct kapi_finding *f)
+{
+	uint32_t h = 2166136261u;
+	const char *p;
+
+	for (p = f->message; p && *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return kapi_arena_printf(arena, "%s:%s:%08x", kapi_check_name(f->check),
+				 f->function ? f->function : "-", h);
+}
+
+static void json_loc(struct kapi_buf *out, const struct kapi_loc *loc)
+{
+	kapi_buf_puts(out, "\"file\": ");
+	json_string(out, loc->file ? loc->file : "");
+	kapi_buf_printf(out, ", \"line\": %u, \"column\": %u", loc->line,
+			loc->column);
+}
+
+static void print_json(struct kapi_buf *out, const struct kapi_result *r,
+		       unsigned int n)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	unsigned int i, j;
+
+	kapi_buf_puts(out, "{\n  \"version\": 1,\n  \"tool\": \"kapi-check\",\n  \"findings\": [");
+	for (i = 0; i < n; i++) {
+		const struct kapi_finding *f = r[i].finding;
+
+		kapi_buf_puts(out, i ? ",\n    {" : "\n    {");
+		kapi_buf_puts(out, "\"id\": ");
+		json_string(out, kapi_finding_id(arena, f));
+		kapi_buf_puts(out, ", \"check\": ");
+		json_string(out, kapi_check_name(f->check));
+		kapi_buf_puts(out, ", \"function\": ");
+		json_string(out, f->function);
+		kapi_buf_printf(out, ", \"severity\": \"%s\", ",
+				f->note_only ? "note" : "warning");
+		json_loc(out, &f->loc);
+		kapi_buf_puts(out, ", \"message\": ");
+		json_string(out, f->message);
+		kapi_buf_printf(out, ", \"seen_in_build\": %s, \"notes\": [",
+				r[i].seen_in_build ? "true" : "false");
+		for (j = 0; j < f->nnotes; j++) {
+			kapi_buf_puts(out, j ? ", {" : "{");
+			json_loc(out, &f->notes[j].loc);
+			kapi_buf_puts(out, ", \"message\": ");
+			json_string(out, f->notes[j].message);
+			kapi_buf_puts(out, "}");
+		}
+		kapi_buf_puts(out, "]}");
+	}
+	kapi_buf_puts(out, n ? "\n  ]\n}\n" : "]\n}\n");
+	kapi_arena_free(arena);
+}
+
+static void sarif_location(struct kapi_buf *out, const struct kapi_loc *loc)
+{
+	kapi_buf_puts(out, "{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
+	json_string(out, loc->file ? loc->file : "unknown");
+	kapi_buf_printf(out, "}, \"region\": {\"startLine\": %u",
+			loc->line ? loc->line : 1);
+	if (loc->column)
+		kapi_buf_printf(out, ", \"startColumn\": %u", loc->column);
+	kapi_buf_puts(out, "}}");
+}
+
+static void print_sarif(struct kapi_buf *out, const struct kapi_result *r,
+			unsigned int n)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	unsigned int i, j;
+
+	kapi_buf_puts(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+		      "  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
+		      "    \"tool\": {\"driver\": {\"name\": \"kapi-check\", \"rules\": [");
+	for (i = 0; i < KAPI_CHECK_COUNT; i++) {
+		kapi_buf_puts(out, i ? ",\n      {" : "\n      {");
+		kapi_buf_puts(out, "\"id\": ");
+		json_string(out, kapi_check_name((enum kapi_check_id)i));
+		kapi_buf_puts(out, ", \"shortDescription\": {\"text\": ");
+		json_string(out, check_help[i]);
+		kapi_buf_puts(out, "}, \"help\": {\"text\": ");
+		json_string(out, check_help[i]);
+		kapi_buf_puts(out, "}}");
+	}
+	kapi_buf_puts(out, "]}},\n    \"results\": [");
+	for (i = 0; i < n; i++) {
+		const struct kapi_finding *f = r[i].finding;
+
+		kapi_buf_puts(out, i ? ",\n      {" : "\n      {");
+		kapi_buf_puts(out, "\"ruleId\": ");
+		json_string(out, kapi_check_name(f->check));
+		kapi_buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",
+				(int)f->check, f->note_only ? "note" : "warning");
+		json_string(out, f->message);
+		kapi_buf_puts(out, "}, \"locations\": [");
+		sarif_location(out, &f->loc);
+		kapi_buf_puts(out, "], \"partialFingerprints\": {\"kapiFindingId\": ");
+		json_string(out, kapi_finding_id(arena, f));
+		kapi_buf_puts(out, "}");
+		if (f->nnotes) {
+			kapi_buf_puts(out, ", \"relatedLocations\": [");
+			for (j = 0; j < f->nnotes; j++) {
+				struct kapi_buf loc = { 0 };
+
+				sarif_location(&loc, &f->notes[j].loc);
+				/* Splice the id and message into the location. */
+				kapi_buf_printf(out, "%s{\"id\": %u, \"message\": {\"text\": ",
+						j ? ", " : "", j);
+				json_string(out, f->notes[j].message);
+				kapi_buf_printf(out, "}, %s", kapi_buf_str(&loc) + 1);
+				kapi_buf_release(&loc);
+			}
+			kapi_buf_puts(out, "]");
+		}
+		kapi_buf_puts(out, "}");
+	}
+	kapi_buf_puts(out, n ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
+	kapi_arena_free(arena);
+}
+
+void kapi_print_results(FILE *out, enum kapi_format format,
+			const struct kapi_result *results, unsigned int n)
+{
+	struct kapi_buf buf = { 0 };
+	unsigned int i;
+
+	switch (format) {
+	case KAPI_FORMAT_TEXT:
+		for (i = 0; i < n; i++)
+			kapi_finding_format(results[i].finding, "warning", &buf);
+		break;
+	case KAPI_FORMAT_JSON:
+		print_json(&buf, results, n);
+		break;
+	case KAPI_FORMAT_SARIF:
+		print_sarif(&buf, results, n);
+		break;
+	}
+	fputs(kapi_buf_str(&buf), out);
+	kapi_buf_release(&buf);
+}
