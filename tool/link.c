@@ -50,10 +50,33 @@ static struct kapi_summary *relocate(struct kapi_arena *arena,
 	return copy;
 }
 
+/*
+ * Drop units read twice (an object and the archive that contains it, or
+ * vmlinux.o next to its inputs): the first copy of a unit wins.
+ */
+static void drop_repeated_units(struct kapi_build *b)
+{
+	unsigned int i, j, kept = 0;
+
+	for (i = 0; i < b->nunits; i++) {
+		bool repeated = false;
+
+		for (j = 0; j < kept && !repeated; j++)
+			repeated = strcmp(b->units[j].unit, b->units[i].unit) == 0;
+		if (repeated) {
+			b->nrepeated++;
+			continue;
+		}
+		b->units[kept++] = b->units[i];
+	}
+	b->nunits = kept;
+}
+
 void kapi_build_link(struct kapi_build *b)
 {
 	unsigned int i, j;
 
+	drop_repeated_units(b);
 	b->prog = kapi_program_new(b->arena);
 	for (i = 0; i < b->nunits; i++) {
 		const struct kapi_unit_facts *u = &b->units[i];

@@ -4,7 +4,8 @@
  * a static function belongs to its unit and is renamed NAME@UNIT, calls
  * inside that unit follow it; a global function is one symbol, the first
  * definition read wins and later ones (the same inline function compiled
- * in many units) are counted as duplicates.
+ * in many units) are counted as duplicates. A unit read twice (from an
+ * object and from an archive holding it) counts once.
  */
 #ifndef KAPI_TOOL_LINK_H
 #define KAPI_TOOL_LINK_H
@@ -19,6 +20,7 @@ struct kapi_build {
 	struct kapi_program *prog;	/* every unit, linked */
 	unsigned int nfunctions;
 	unsigned int nduplicates;	/* global definitions seen twice */
+	unsigned int nrepeated;		/* units read more than once */
 };
 
 /* Link the units of B into B->prog. */

@@ -96,8 +96,9 @@ static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 	kapi_build_link(b);
 	if (verbose)
 		fprintf(stderr,
-			"kapi-check: %u units, %u functions linked, %u duplicate global definitions, %u objects without facts\n",
-			b->nunits, b->nfunctions, b->nduplicates, skipped);
+			"kapi-check: %u units (%u read twice), %u functions linked, %u duplicate global definitions, %u objects without facts\n",
+			b->nunits, b->nrepeated, b->nfunctions, b->nduplicates,
+			skipped);
 	return 0;
 }
 
