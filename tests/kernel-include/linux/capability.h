@@ -52,11 +52,36 @@
 
 #define CAP_LAST_CAP		CAP_CHECKPOINT_RESTORE
 
+struct file;
 struct user_namespace;
 
 /* True if the current task has CAP in the initial user namespace. */
 extern bool capable(int cap);
 /* True if the current task has CAP in the user namespace NS. */
 extern bool ns_capable(struct user_namespace *ns, int cap);
+/* True if the task that opened FILE had CAP in NS when it opened it. */
+extern bool file_ns_capable(const struct file *file,
+			    struct user_namespace *ns, int cap);
+
+/*
+ * Fixed-capability helpers: each accepts the narrow capability or, for
+ * older user space, CAP_SYS_ADMIN. The kernel defines them as static
+ * inlines in this header.
+ */
+static inline bool perfmon_capable(void)
+{
+	return capable(CAP_PERFMON) || capable(CAP_SYS_ADMIN);
+}
+
+static inline bool bpf_capable(void)
+{
+	return capable(CAP_BPF) || capable(CAP_SYS_ADMIN);
+}
+
+static inline bool checkpoint_restore_ns_capable(struct user_namespace *ns)
+{
+	return ns_capable(ns, CAP_CHECKPOINT_RESTORE) ||
+	       ns_capable(ns, CAP_SYS_ADMIN);
+}
 
 #endif /* _LINUX_CAPABILITY_H */
