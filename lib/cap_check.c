@@ -196,7 +196,9 @@ static void format_use(const struct kapi_cap_use *u, const char *strip,
 
 	if (n && strncmp(file, strip, n) == 0)
 		file += n + (file[n] == '/');
-	kapi_buf_printf(out, "%s:%u:%u in %s", file, u->loc.line, u->loc.column,
+	kapi_buf_printf(out, "%s:%u:%u in %.*s", file, u->loc.line,
+			u->loc.column,
+			u->function ? (int)strcspn(u->function, "@") : 1,
 			u->function ? u->function : "?");
 	for (c = u->chain; c; c = c->next)
 		kapi_buf_printf(out, "%s%.*s", c == u->chain ? ", via " : " > ",
@@ -241,7 +243,10 @@ void kapi_caps_report_format(const struct kapi_spec *spec,
 	}
 	if (impl->ncaps == 0 && impl->nwaits == 0)
 		kapi_buf_puts(out, "  none found\n");
-	if (impl->nunknown_calls)
+	if (impl->nunknown_calls >= KAPI_CAPS_MANY_CALLS)
+		kapi_buf_printf(out, "  %u or more external or indirect calls not followed\n",
+				KAPI_CAPS_MANY_CALLS);
+	else if (impl->nunknown_calls)
 		kapi_buf_printf(out, "  %u external or indirect call%s not followed\n",
 				impl->nunknown_calls,
 				impl->nunknown_calls == 1 ? "" : "s");

@@ -259,7 +259,12 @@ static void visit_call(struct kapi_caps *c, const struct kapi_summary *f,
 			out->nunknown_calls++;
 		return;
 	}
-	out->nunknown_calls += g->nunknown_calls;
+	/* Shared callees are counted once per path: saturate, do not wrap. */
+	if (out->nunknown_calls < KAPI_CAPS_MANY_CALLS)
+		out->nunknown_calls += g->nunknown_calls < KAPI_CAPS_MANY_CALLS ?
+			g->nunknown_calls : KAPI_CAPS_MANY_CALLS;
+	if (out->nunknown_calls > KAPI_CAPS_MANY_CALLS)
+		out->nunknown_calls = KAPI_CAPS_MANY_CALLS;
 
 	for (i = 0; i < g->ncaps; i++) {
 		struct kapi_cap_use u = g->caps[i];

@@ -15,12 +15,25 @@
 
 #include "kapi/solve.h"
 
+/*
+ * The resolved value of one call site and of its arguments, valid while
+ * the program's epoch is STAMP: any change of a function's result may
+ * change them.
+ */
+struct site_cache {
+	unsigned long stamp;
+	struct kapi_valueset value;
+	unsigned long *arg_stamps;
+	struct kapi_valueset *args;
+};
+
 struct entry {
 	struct kapi_summary *sum;
 	struct kapi_valueset result;
 	bool solved;		/* final: a previous query reached a fixpoint */
 	bool reached;		/* in the current query */
 	const char *incomplete;
+	struct site_cache *cache;	/* per call site, allocated on use */
 };
 
 struct kapi_program {
@@ -31,6 +44,20 @@ struct kapi_program {
 	/* Open addressing over v by name; slots hold index + 1. */
 	unsigned int *slots;
 	unsigned int nslots;
+
+	/*
+	 * Call guards being checked, innermost last. A guard can lead back
+	 * to itself through the arguments of its own call (a loop carries a
+	 * call's result into the next call's argument); such a guard is
+	 * taken as satisfied, which only makes the result larger.
+	 */
+	unsigned long epoch;		/* bumped when any result grows */
+	unsigned int depth;
+	struct {
+		const struct entry *fn;
+		int site;
+	} active[KAPI_SOLVE_MAX_DEPTH];
+	bool depth_exceeded;
 };
 
 static unsigned int hash_name(const char *s)
@@ -47,6 +74,7 @@ struct kapi_program *kapi_program_new(struct kapi_arena *arena)
 	struct kapi_program *prog = kapi_arena_alloc(arena, sizeof(*prog));
 
 	prog->arena = arena;
+	prog->epoch = 1;
 	return prog;
 }
 
@@ -129,6 +157,10 @@ static void resolve_atom(struct kapi_program *prog, struct entry *f,
 static void resolve_site(struct kapi_program *prog, struct entry *f,
 			 int site, struct kapi_valueset *out);
 
+static const struct kapi_valueset *resolve_arg(struct kapi_program *prog,
+					       struct entry *f, int site,
+					       unsigned int arg);
+
 static void resolve_set(struct kapi_program *prog, struct entry *f,
 			const struct kapi_valueset *in,
 			struct kapi_valueset *out)
@@ -155,7 +187,7 @@ static bool apply_callee_guards(struct kapi_program *prog, struct entry *f,
 
 	for (i = 0; i < b->nguards; i++) {
 		const struct kapi_guard *g = &b->guards[i];
-		struct kapi_valueset actual = { 0 }, allowed = { 0 };
+		struct kapi_valueset allowed = { 0 };
 		const struct kapi_atom *only_param = NULL;
 		unsigned int nparam = 0;
 
@@ -165,8 +197,10 @@ static bool apply_callee_guards(struct kapi_program *prog, struct entry *f,
 		if (g->ref < 0 || (unsigned int)g->ref >= cs->nargs)
 			continue;
 
-		resolve_set(prog, f, &cs->args[g->ref], &actual);
-		kapi_valueset_restrict(prog->arena, &allowed, &actual,
+		kapi_valueset_restrict(prog->arena, &allowed,
+				       resolve_arg(prog, f,
+						   (int)(cs - f->sum->calls),
+						   (unsigned int)g->ref),
 				       &g->filter);
 		if (allowed.n == 0 && !allowed.widened)
 			return false;
@@ -206,31 +240,118 @@ static const struct kapi_chain *extend_chain(struct kapi_program *prog,
 	return c;
 }
 
+/* An unknown atom for the value of call CS in F, named by WHAT. */
+static void add_unknown_call(struct kapi_program *prog, struct entry *f,
+			     const struct kapi_callsite *cs, const char *what,
+			     struct kapi_valueset *out)
+{
+	struct kapi_atom u;
+
+	memset(&u, 0, sizeof(u));
+	u.kind = KAPI_ATOM_UNKNOWN;
+	u.text = kapi_intern(prog->arena,
+			     kapi_arena_printf(prog->arena, what, cs->callee));
+	kapi_filter_all(&u.filter);
+	u.loc = cs->loc;
+	u.origin = f->sum->name;
+	kapi_valueset_add(prog->arena, out, &u);
+}
+
+static void resolve_site_body(struct kapi_program *prog, struct entry *f,
+			      int site, struct kapi_valueset *out);
+
+static struct site_cache *site_cache(struct kapi_program *prog,
+				     struct entry *f, int site)
+{
+	if (!f->cache)
+		f->cache = kapi_arena_alloc(prog->arena,
+					    (f->sum->ncalls ? f->sum->ncalls : 1) *
+					    sizeof(*f->cache));
+	return &f->cache[site];
+}
+
+/* The resolved argument ARG of call SITE of F, cached per epoch. */
+static const struct kapi_valueset *resolve_arg(struct kapi_program *prog,
+					       struct entry *f, int site,
+					       unsigned int arg)
+{
+	struct site_cache *c = site_cache(prog, f, site);
+	const struct kapi_callsite *cs = &f->sum->calls[site];
+
+	if (!c->args) {
+		c->args = kapi_arena_alloc(prog->arena, (cs->nargs ? cs->nargs : 1) *
+					   sizeof(*c->args));
+		c->arg_stamps = kapi_arena_alloc(prog->arena,
+						 (cs->nargs ? cs->nargs : 1) *
+						 sizeof(*c->arg_stamps));
+	}
+	if (c->arg_stamps[arg] != prog->epoch) {
+		struct kapi_valueset fresh = { 0 };
+
+		resolve_set(prog, f, &cs->args[arg], &fresh);
+		c->args[arg] = fresh;
+		c->arg_stamps[arg] = prog->epoch;
+	}
+	return &c->args[arg];
+}
+
+/*
+ * Resolve call SITE of F, unless it is already being resolved further up:
+ * a loop can feed a call's result into its own argument. That value is
+ * then an unknown source, so no check claims more than it knows.
+ */
 static void resolve_site(struct kapi_program *prog, struct entry *f,
 			 int site, struct kapi_valueset *out)
 {
-	const struct kapi_callsite *cs;
-	struct entry *g;
 	unsigned int i;
 
 	if (site < 0 || (unsigned int)site >= f->sum->ncalls)
 		return;
-	cs = &f->sum->calls[site];
+	for (i = 0; i < prog->depth; i++) {
+		if (prog->active[i].fn == f && prog->active[i].site == site) {
+			add_unknown_call(prog, f, &f->sum->calls[site],
+					 "a value that loops through the call to '%s'",
+					 out);
+			return;
+		}
+	}
+	if (prog->depth == KAPI_SOLVE_MAX_DEPTH) {
+		prog->depth_exceeded = true;
+		add_unknown_call(prog, f, &f->sum->calls[site],
+				 "a value nested too deep in calls to '%s'",
+				 out);
+		return;
+	}
+	{
+		struct site_cache *c = site_cache(prog, f, site);
+		struct kapi_valueset fresh = { 0 };
+
+		if (c->stamp == prog->epoch) {
+			kapi_valueset_add_all(prog->arena, out, &c->value);
+			return;
+		}
+		prog->active[prog->depth].fn = f;
+		prog->active[prog->depth].site = site;
+		prog->depth++;
+		resolve_site_body(prog, f, site, &fresh);
+		prog->depth--;
+		c->value = fresh;
+		c->stamp = prog->epoch;
+		kapi_valueset_add_all(prog->arena, out, &fresh);
+	}
+}
+
+static void resolve_site_body(struct kapi_program *prog, struct entry *f,
+			      int site, struct kapi_valueset *out)
+{
+	const struct kapi_callsite *cs = &f->sum->calls[site];
+	struct entry *g;
+	unsigned int i;
+
 	g = cs->indirect ? NULL : lookup(prog, cs->callee);
 
 	if (!g) {
-		struct kapi_atom u;
-
-		memset(&u, 0, sizeof(u));
-		u.kind = KAPI_ATOM_UNKNOWN;
-		u.text = kapi_intern(prog->arena,
-				     kapi_arena_printf(prog->arena,
-						       "call to '%s'",
-						       cs->callee));
-		kapi_filter_all(&u.filter);
-		u.loc = cs->loc;
-		u.origin = f->sum->name;
-		kapi_valueset_add(prog->arena, out, &u);
+		add_unknown_call(prog, f, cs, "call to '%s'", out);
 		return;
 	}
 
@@ -242,13 +363,14 @@ static void resolve_site(struct kapi_program *prog, struct entry *f,
 
 		if (b.kind == KAPI_ATOM_PARAM) {
 			/* The callee hands back what it was given. */
-			struct kapi_valueset actual = { 0 }, passed = { 0 };
+			struct kapi_valueset passed = { 0 };
 			unsigned int j, k;
 
 			if (b.ref < 0 || (unsigned int)b.ref >= cs->nargs)
 				continue;
-			resolve_set(prog, f, &cs->args[b.ref], &actual);
-			kapi_valueset_restrict(prog->arena, &passed, &actual,
+			kapi_valueset_restrict(prog->arena, &passed,
+					       resolve_arg(prog, f, site,
+							   (unsigned int)b.ref),
 					       &b.filter);
 			for (j = 0; j < passed.n; j++) {
 				struct kapi_atom p = passed.atoms[j];
@@ -274,6 +396,11 @@ static bool call_guard_holds(struct kapi_program *prog, struct entry *f,
 			     const struct kapi_guard *g)
 {
 	struct kapi_valueset value = { 0 }, allowed = { 0 };
+	unsigned int i;
+
+	for (i = 0; i < prog->depth; i++)
+		if (prog->active[i].fn == f && prog->active[i].site == g->ref)
+			return true;
 
 	resolve_site(prog, f, g->ref, &value);
 	kapi_valueset_restrict(prog->arena, &allowed, &value, &g->filter);
@@ -389,8 +516,10 @@ const struct kapi_valueset *kapi_solve_returns(struct kapi_program *prog,
 
 			resolve_set(prog, f, &f->sum->ret, &next);
 			kapi_valueset_add_all(prog->arena, &f->result, &next);
-			if (f->result.n != before || f->result.widened != widened)
+			if (f->result.n != before || f->result.widened != widened) {
 				changed = true;
+				prog->epoch++;
+			}
 		}
 	}
 	if (changed)

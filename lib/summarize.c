@@ -190,6 +190,26 @@ static void drop_relations(struct kapi_valueset *set)
 	}
 }
 
+/*
+ * Remove guards on call SITE from SET. An argument of a call in a loop can
+ * carry a guard on that call's result from the previous iteration, which
+ * says nothing about the call it is passed to.
+ */
+static void drop_call_guard(struct kapi_valueset *set, int site)
+{
+	unsigned int i, j, kept;
+
+	for (i = 0; i < set->n; i++) {
+		struct kapi_atom *a = &set->atoms[i];
+
+		for (j = 0, kept = 0; j < a->nguards; j++)
+			if (a->guards[j].kind != KAPI_GUARD_CALL ||
+			    a->guards[j].ref != site)
+				a->guards[kept++] = a->guards[j];
+		a->nguards = kept;
+	}
+}
+
 /* OUT = the atoms of OP as seen under state ST. */
 static void use_operand(struct ctx *cx, const struct kapi_operand *op,
 			const struct flow_state *st, struct kapi_loc loc,
@@ -238,6 +258,7 @@ static void eval_call(struct ctx *cx, const struct kapi_stmt *s, int site,
 	for (i = 0; i < s->nargs; i++) {
 		use_operand(cx, &s->args[i], st, s->loc, &cs->args[i]);
 		drop_relations(&cs->args[i]);
+		drop_call_guard(&cs->args[i], site);
 	}
 
 	if (s->indirect) {

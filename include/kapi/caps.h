@@ -43,8 +43,12 @@ struct kapi_cap_summary {
 	struct kapi_cap_use *caps;
 	unsigned int nwaits;
 	struct kapi_cap_use *waits;	/* cap fields unused */
-	unsigned int nunknown_calls;	/* external or indirect calls below */
+	unsigned int nunknown_calls;	/* external or indirect calls below,
+					 * up to KAPI_CAPS_MANY_CALLS */
 };
+
+/* Counts of unknown calls stop here: the checks only need "any". */
+#define KAPI_CAPS_MANY_CALLS 100000u
 
 struct kapi_caps;
 

@@ -40,6 +40,8 @@ const struct kapi_valueset *kapi_solve_returns(struct kapi_program *prog,
 
 /* Limits; past them results are widened and marked incomplete. */
 #define KAPI_SOLVE_MAX_ROUNDS 64
+/* Nesting of call guards checked inside one another. */
+#define KAPI_SOLVE_MAX_DEPTH 32
 
 #ifdef __cplusplus
 }
