@@ -232,6 +232,11 @@ void kapi_caps_report_format(const struct kapi_spec *spec,
 					(long long)u->cap,
 					spec_declares_cap(spec, u->cap) ?
 					"declared" : "UNDECLARED", u->prim);
+		else if (u->param >= 0)
+			kapi_buf_printf(out, "  capability unknown (parameter %d of '%.*s') %s ",
+					u->param,
+					(int)strcspn(impl->name, "@"), impl->name,
+					u->prim);
 		else
 			kapi_buf_printf(out, "  capability unknown (%s) %s ",
 					u->unknown ? u->unknown : "?", u->prim);

@@ -109,14 +109,15 @@ bool kapi_cap_prim_known(const char *name)
 
 struct memo {
 	const char *name;
-	struct kapi_cap_summary *sum;	/* NULL while being computed */
+	struct kapi_cap_summary *sum;	/* empty until first computed */
+	bool final;			/* a fixpoint was reached */
 };
 
 struct kapi_caps {
 	struct kapi_arena *arena;
 	struct kapi_program *prog;
 	unsigned int n;
-	struct memo *v;
+	struct memo **v;
 };
 
 struct kapi_caps *kapi_caps_new(struct kapi_arena *arena,
@@ -134,10 +135,25 @@ static struct memo *memo_find(struct kapi_caps *c, const char *name)
 	unsigned int i;
 
 	for (i = 0; i < c->n; i++)
-		if (strcmp(c->v[i].name, name) == 0)
-			return &c->v[i];
+		if (strcmp(c->v[i]->name, name) == 0)
+			return c->v[i];
 	return NULL;
 }
+
+static struct memo *memo_add(struct kapi_caps *c, const char *name)
+{
+	struct memo *m = kapi_arena_alloc(c->arena, sizeof(*m));
+
+	m->name = name;
+	m->sum = kapi_arena_alloc(c->arena, sizeof(*m->sum));
+	m->sum->name = name;
+	c->v = kapi_arena_grow(c->arena, c->v, sizeof(*c->v), c->n, c->n + 1);
+	c->v[c->n++] = m;
+	return m;
+}
+
+static const struct kapi_cap_summary *current_of(struct kapi_caps *c,
+						 const char *name);
 
 static void add_use(struct kapi_arena *arena, struct kapi_cap_use **v,
 		    unsigned int *n, const struct kapi_cap_use *use)
@@ -253,7 +269,7 @@ static void visit_call(struct kapi_caps *c, const struct kapi_summary *f,
 		return;
 	}
 
-	g = cs->indirect ? NULL : kapi_caps_of(c, cs->callee);
+	g = cs->indirect ? NULL : current_of(c, cs->callee);
 	if (!g) {
 		if (cs->indirect || !kapi_program_find(c->prog, cs->callee))
 			out->nunknown_calls++;
@@ -284,32 +300,88 @@ static void visit_call(struct kapi_caps *c, const struct kapi_summary *f,
 	}
 }
 
+/* The summary of NAME as far as it is known now, during a fixpoint. */
+static const struct kapi_cap_summary *current_of(struct kapi_caps *c,
+						 const char *name)
+{
+	struct memo *m = memo_find(c, name);
+
+	if (m)
+		return m->sum;
+	return kapi_caps_of(c, name);
+}
+
+static bool same_counts(const struct kapi_cap_summary *a,
+			const struct kapi_cap_summary *b)
+{
+	return a->ncaps == b->ncaps && a->nwaits == b->nwaits &&
+	       a->nunknown_calls == b->nunknown_calls;
+}
+
+/*
+ * Compute the summaries of NAME and of every function it reaches that has
+ * none yet, to a fixpoint: recursive functions see each other's checks.
+ */
 const struct kapi_cap_summary *kapi_caps_of(struct kapi_caps *c,
 					    const char *name)
 {
 	const struct kapi_summary *f = kapi_program_find(c->prog, name);
-	struct kapi_cap_summary *out;
+	struct memo **list = NULL;
 	struct memo *m;
-	unsigned int k;
+	unsigned int n = 0, i, k, round;
+	bool changed = true;
 
 	if (!f)
 		return NULL;
 	m = memo_find(c, name);
-	if (m)
-		return m->sum;	/* NULL while recursion is in progress */
+	if (m && m->final)
+		return m->sum;
 
-	c->v = kapi_arena_grow(c->arena, c->v, sizeof(*c->v), c->n, c->n + 1);
-	c->v[c->n].name = f->name;
-	c->v[c->n].sum = NULL;
-	c->n++;
+	/* Collect the functions below NAME without a final summary. */
+	if (!m)
+		m = memo_add(c, f->name);
+	list = kapi_arena_grow(c->arena, list, sizeof(*list), n, n + 1);
+	list[n++] = m;
+	for (i = 0; i < n; i++) {
+		const struct kapi_summary *s = kapi_program_find(c->prog,
+								 list[i]->name);
 
-	out = kapi_arena_alloc(c->arena, sizeof(*out));
-	out->name = f->name;
-	for (k = 0; k < f->ncalls; k++)
-		if (f->calls[k].reachable)
-			visit_call(c, f, &f->calls[k], out);
+		for (k = 0; s && k < s->ncalls; k++) {
+			const struct kapi_summary *g;
 
-	/* The memo array may have moved while callees were visited. */
-	memo_find(c, name)->sum = out;
-	return out;
+			if (s->calls[k].indirect || !s->calls[k].reachable ||
+			    memo_find(c, s->calls[k].callee))
+				continue;
+			g = kapi_program_find(c->prog, s->calls[k].callee);
+			if (!g)
+				continue;
+			list = kapi_arena_grow(c->arena, list, sizeof(*list),
+					       n, n + 1);
+			list[n++] = memo_add(c, g->name);
+		}
+	}
+
+	/* Recompute all, callees first, until nothing grows. */
+	for (round = 0; changed && round < KAPI_SOLVE_MAX_ROUNDS; round++) {
+		changed = false;
+		for (i = n; i-- > 0;) {
+			const struct kapi_summary *s =
+				kapi_program_find(c->prog, list[i]->name);
+			struct kapi_cap_summary *out;
+
+			if (list[i]->final)
+				continue;
+			out = kapi_arena_alloc(c->arena, sizeof(*out));
+			out->name = list[i]->name;
+			for (k = 0; k < s->ncalls; k++)
+				if (s->calls[k].reachable)
+					visit_call(c, s, &s->calls[k], out);
+			if (!same_counts(out, list[i]->sum))
+				changed = true;
+			list[i]->sum = out;
+		}
+	}
+	for (i = 0; i < n; i++)
+		list[i]->final = true;
+	return m->sum;
 }

@@ -400,11 +400,20 @@ static void report_unreturned(struct kapi_arena *arena,
 {
 	unsigned int i;
 
+	int64_t eintr = kapi_errno_value(errnos, "EINTR");
+	bool restart = false;
+
+	/* A restart code reaches user space as -EINTR (or a restart). */
+	for (i = 0; i < r->nerrnos; i++)
+		restart |= r->errnos[i].restart;
+
 	for (i = 0; i < spec->errors.n; i++) {
 		const struct kapi_spec_error *e = &spec->errors.v[i];
 
 		if (!e->has_code || e->code >= 0 || find_errno(
 			    (struct kapi_errno_report *)r, e->code))
+			continue;
+		if (restart && eintr && e->code == -eintr)
 			continue;
 		kapi_findings_add(out, KAPI_CHECK_ERRNO_UNRETURNED, spec->name,
 				  spec->loc,
