@@ -9,7 +9,7 @@
  *   count NAME present value          one per count field
  *   entries constraints signal_masks side_effects state_trans struct_specs
  *   ret present STR has_check check has_value value has_range min max
- *   param index STR STR type flags
+ *   param index STR(name) STR(type) STR(typedef resolved) type flags
  *   error index has_code code STR
  *   lock index STR type acquired released on_entry on_exit has_scope
  *        scope STR(description)
@@ -85,6 +85,7 @@ void kapi_spec_write(const struct kapi_spec *spec, struct kapi_buf *out)
 		kapi_buf_printf(out, "param %d", p->index);
 		tio_write_string(out, p->name);
 		tio_write_string(out, p->type_name);
+		tio_write_string(out, p->base_type_name);
 		kapi_buf_printf(out, " %lld %lld\n", (long long)p->type,
 				(long long)p->flags);
 	}
@@ -251,6 +252,7 @@ static bool read_entry(struct tio_reader *r, struct kapi_spec *spec)
 		p = kapi_spec_add_param(a, spec, index);
 		return tio_read_string(r, &p->name) &&
 		       tio_read_string(r, &p->type_name) &&
+		       tio_read_string(r, &p->base_type_name) &&
 		       tio_read_int(r, &p->type) && tio_read_int(r, &p->flags) &&
 		       tio_expect_eol(r);
 	}

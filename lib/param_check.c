@@ -61,6 +61,9 @@ static void normalize_type(const char *type, char *out, size_t size)
 			strncat(out, " ", size - strlen(out) - 1);
 		strncat(out, words[i], size - strlen(out) - 1);
 	}
+	/* A lone "signed" is "signed int", which is "int". */
+	if (strcmp(out, "signed") == 0)
+		snprintf(out, size, "int");
 	for (i = 0; i < stars; i++)
 		strncat(out, "*", size - strlen(out) - 1);
 }
@@ -98,13 +101,17 @@ static void check_one(const struct kapi_spec *spec,
 	if (!p->type_name || !type || same_type(p->type_name, type))
 		return;
 
-	if (base && same_type(p->type_name, base)) {
+	/* Either side may name a typedef of the other's type. */
+	if ((base && same_type(p->type_name, base)) ||
+	    (p->base_type_name && (same_type(p->base_type_name, type) ||
+				   (base && same_type(p->base_type_name,
+						      base))))) {
 		f = kapi_findings_add(out, KAPI_CHECK_PARAM_TYPE, spec->name,
 				      spec->loc,
-				      "spec '%s': parameter %d '%s' has type '%s', which is what '%s' means; the code writes '%s'",
+				      "spec '%s': parameter %d '%s' has type '%s', and the code writes '%s': the same type through a typedef",
 				      spec->name, p->index,
 				      p->name ? p->name : "?", p->type_name,
-				      type, type);
+				      type);
 		f->note_only = true;
 		return;
 	}

@@ -70,6 +70,12 @@
 extern cpp_reader *parse_in __attribute__((weak));
 
 /*
+ * The C family's file-scope binding of an identifier (c-family/c-common.h),
+ * weak for the same reason: test its address before calling it.
+ */
+extern tree identifier_global_value(tree) __attribute__((weak));
+
+/*
  * Whether -Werror is in effect. GCC 12 keeps it in the public field
  * diagnostic_context::warning_as_error_requested, which the diagnostic
  * machinery reads for every DK_WARNING to turn it into DK_ERROR. GCC 14

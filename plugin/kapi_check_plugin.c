@@ -321,5 +321,8 @@ int plugin_init(struct plugin_name_args *plugin_info,
 	if (kapi_options.facts)
 		register_callback(plugin, PLUGIN_FINISH_UNIT, kapi_emit_facts,
 				  NULL);
+	/* Spec parameter typedefs must be looked up while still in scope. */
+	register_callback(plugin, PLUGIN_FINISH_DECL, kapi_note_spec_typedefs,
+			  NULL);
 	return 0;
 }

@@ -60,6 +60,7 @@ char *kapi_read_text_file(const char *file);
 /* spec_reader.c */
 bool kapi_is_spec_var(tree decl);
 struct kapi_spec *kapi_read_spec(struct kapi_arena *arena, tree decl);
+void kapi_note_spec_typedefs(void *gcc_data, void *user_data);
 
 /* errno_macros.c */
 void kapi_read_errno_macros(struct kapi_errno_table *table);

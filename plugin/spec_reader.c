@@ -550,6 +550,105 @@ bool kapi_is_spec_var(tree decl)
 }
 
 /* Read the spec object DECL, which kapi_is_spec_var() accepted. */
+/*
+ * Spec parameter types that are one identifier ("size_t", "u32") and the
+ * type each typedef stands for, looked up when the spec's declaration is
+ * finished: by the time the pass runs, the C front end has popped its
+ * file-scope bindings. Kept for the whole compilation.
+ */
+struct typedef_note {
+	char *name;
+	char *base;
+};
+
+static struct typedef_note *typedef_notes;
+static unsigned int ntypedef_notes;
+
+static bool is_identifier(const char *text)
+{
+	const char *c;
+
+	if (!text || !*text || ISDIGIT(*text))
+		return false;
+	for (c = text; *c; c++)
+		if (!ISALNUM(*c) && *c != '_')
+			return false;
+	return true;
+}
+
+static const char *typedef_base(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ntypedef_notes; i++)
+		if (strcmp(typedef_notes[i].name, name) == 0)
+			return typedef_notes[i].base;
+	return NULL;
+}
+
+/* Record the typedef NAME resolves to, if it names one at file scope. */
+static void note_typedef(const char *name)
+{
+	tree decl;
+
+	if (!is_identifier(name) || typedef_base(name))
+		return;
+	decl = identifier_global_value(get_identifier(name));
+	if (!decl || TREE_CODE(decl) != TYPE_DECL || !TREE_TYPE(decl))
+		return;
+	typedef_notes = XRESIZEVEC(struct typedef_note, typedef_notes,
+				   ntypedef_notes + 1);
+	typedef_notes[ntypedef_notes].name = xstrdup(name);
+	typedef_notes[ntypedef_notes].base = print_generic_expr_to_str(
+		TYPE_MAIN_VARIANT(TREE_TYPE(decl)));
+	ntypedef_notes++;
+}
+
+void kapi_note_spec_typedefs(void *gcc_data, void *user_data)
+{
+	tree decl = (tree)gcc_data;
+	tree params, value;
+	unsigned HOST_WIDE_INT i;
+	struct reader r;
+
+	/* Only the C family has the bindings (see gcc-common.h). */
+	if (!&identifier_global_value || !decl || !kapi_is_spec_var(decl))
+		return;
+	params = find_member(DECL_INITIAL(decl), "params");
+	if (!params || TREE_CODE(params) != CONSTRUCTOR)
+		return;
+
+	memset(&r, 0, sizeof(r));
+	r.arena = kapi_arena_new();
+	FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(params), i, value) {
+		tree type_name;
+		const char *text;
+
+		if (TREE_CODE(value) != CONSTRUCTOR)
+			continue;
+		type_name = find_member(value, "type_name");
+		if (type_name && read_string(&r, type_name, &text))
+			note_typedef(text);
+	}
+	kapi_arena_free(r.arena);
+}
+
+/* Give each spec parameter the type its typedef name stands for. */
+static void resolve_param_typedefs(struct kapi_arena *arena,
+				   struct kapi_spec *spec)
+{
+	unsigned int i;
+
+	for (i = 0; i < spec->params.n; i++) {
+		struct kapi_spec_param *p = &spec->params.v[i];
+		const char *base = p->type_name ? typedef_base(p->type_name) :
+			NULL;
+
+		if (base)
+			p->base_type_name = kapi_intern(arena, base);
+	}
+}
+
 struct kapi_spec *kapi_read_spec(struct kapi_arena *arena, tree decl)
 {
 	tree ctor = DECL_INITIAL(decl);
@@ -591,6 +690,7 @@ struct kapi_spec *kapi_read_spec(struct kapi_arena *arena, tree decl)
 	r.spec->layout = describe_layout(arena,
 					 TYPE_MAIN_VARIANT(TREE_TYPE(decl)));
 	read_top_level(&r, ctor);
+	resolve_param_typedefs(arena, r.spec);
 
 	kapi_verbose(loc, "read spec '%s' from '%s' (%s): %u params, %u errors, "
 		     "%u locks, %u signals, %u capabilities", r.spec->name,

@@ -33,6 +33,7 @@ struct kapi_spec_param {
 	int index;			/* the designator, params[index] */
 	const char *name;
 	const char *type_name;
+	const char *base_type_name;	/* TYPE_NAME's typedef resolved */
 	int64_t type;			/* enum kapi_param_type */
 	int64_t flags;
 };
