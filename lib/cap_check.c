@@ -25,12 +25,18 @@ static const char *cap_text(struct kapi_arena *arena,
 
 static bool spec_declares_cap(const struct kapi_spec *spec, int64_t cap)
 {
-	unsigned int i;
+	unsigned int i, j;
 
-	for (i = 0; i < spec->caps.n; i++)
-		if (spec->caps.v[i].has_capability &&
-		    spec->caps.v[i].capability == cap)
+	for (i = 0; i < spec->caps.n; i++) {
+		const struct kapi_spec_capability *c = &spec->caps.v[i];
+
+		if (c->has_capability && c->capability == cap)
 			return true;
+		/* KAPI_CAP_ALTERNATIVE: another capability that serves. */
+		for (j = 0; j < c->nalternatives; j++)
+			if (c->alternatives[j] == cap)
+				return true;
+	}
 	return false;
 }
 

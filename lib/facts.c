@@ -15,7 +15,7 @@
  *        scope STR(description)
  *   signal index num STR direction action has_error error restartable
  *          interruptible
- *   cap index has_cap cap STR action
+ *   cap index has_cap cap STR action nalternatives alternative...
  *   endspec
  */
 #include <stdio.h>
@@ -123,10 +123,16 @@ void kapi_spec_write(const struct kapi_spec *spec, struct kapi_buf *out)
 	for (i = 0; i < spec->caps.n; i++) {
 		const struct kapi_spec_capability *c = &spec->caps.v[i];
 
+		unsigned int j;
+
 		kapi_buf_printf(out, "cap %d %d %lld", c->index,
 				c->has_capability, (long long)c->capability);
 		tio_write_string(out, c->cap_name);
-		kapi_buf_printf(out, " %lld\n", (long long)c->action);
+		kapi_buf_printf(out, " %lld %u", (long long)c->action,
+				c->nalternatives);
+		for (j = 0; j < c->nalternatives; j++)
+			kapi_buf_printf(out, " %lld", (long long)c->alternatives[j]);
+		kapi_buf_puts(out, "\n");
 	}
 	kapi_buf_puts(out, "endspec\n");
 }
@@ -300,10 +306,17 @@ static bool read_entry(struct tio_reader *r, struct kapi_spec *spec)
 		if (!read_index(r, &index))
 			return false;
 		c = kapi_spec_add_cap(a, spec, index);
-		return read_bool(r, &c->has_capability) &&
-		       tio_read_int(r, &c->capability) &&
-		       tio_read_string(r, &c->cap_name) &&
-		       tio_read_int(r, &c->action) && tio_expect_eol(r);
+		if (!read_bool(r, &c->has_capability) ||
+		    !tio_read_int(r, &c->capability) ||
+		    !tio_read_string(r, &c->cap_name) ||
+		    !tio_read_int(r, &c->action) ||
+		    !tio_read_uint(r, &c->nalternatives,
+				   KAPI_SPEC_MAX_ALTERNATIVES))
+			return false;
+		for (unsigned int j = 0; j < c->nalternatives; j++)
+			if (!tio_read_int(r, &c->alternatives[j]))
+				return false;
+		return tio_expect_eol(r);
 	}
 	return tio_fail(r, "a spec entry or 'endspec'");
 }

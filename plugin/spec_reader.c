@@ -31,6 +31,7 @@ enum member_kind {
 	MEMBER_STRING,		/* const char *, interned */
 	MEMBER_INT,		/* int64_t */
 	MEMBER_BOOL,		/* bool, true for any nonzero value */
+	MEMBER_INT_ARRAY,	/* int64_t[], count in has_offset's place */
 };
 
 /* One member of a DSL struct and its place in a model entry. */
@@ -89,6 +90,9 @@ static const struct member cap_members[] = {
 	  FLAG(struct kapi_spec_capability, has_capability) },
 	{ "cap_name", MEMBER_STRING, offsetof(struct kapi_spec_capability, cap_name), NO_FLAG },
 	{ "action", MEMBER_INT, offsetof(struct kapi_spec_capability, action), NO_FLAG },
+	{ "alternative", MEMBER_INT_ARRAY,
+	  offsetof(struct kapi_spec_capability, alternatives),
+	  FLAG(struct kapi_spec_capability, nalternatives) },
 	{ NULL, MEMBER_INT, 0, NO_FLAG },
 };
 
@@ -261,6 +265,44 @@ static void note_skipped(struct reader *r, const char *where,
 }
 
 /* Store VALUE into ENTRY at the place and in the kind that MEMBER gives. */
+/*
+ * Read an int array initializer (alternative[] of a capability) into the
+ * int64_t array at MEMBER's offset and its length into the unsigned int
+ * at MEMBER's has_offset. Indexes past KAPI_SPEC_MAX_ALTERNATIVES are
+ * skipped with a verbose note.
+ */
+static void read_int_array(struct reader *r, char *base,
+			   const struct member *member, tree value,
+			   const char *where)
+{
+	int64_t *values = (int64_t *)(base + member->offset);
+	unsigned int *count = (unsigned int *)(base + member->has_offset);
+	unsigned HOST_WIDE_INT i;
+	tree index, elt;
+	unsigned int at = 0;
+
+	if (!value || TREE_CODE(value) != CONSTRUCTOR) {
+		note_skipped(r, where, member->field, value);
+		return;
+	}
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(value), i, index, elt) {
+		int64_t number;
+
+		if (index && TREE_CODE(index) == INTEGER_CST &&
+		    tree_fits_uhwi_p(index))
+			at = (unsigned int)tree_to_uhwi(index);
+		if (at >= KAPI_SPEC_MAX_ALTERNATIVES || !read_int(elt, &number)) {
+			note_skipped(r, where, member->field, elt);
+			at++;
+			continue;
+		}
+		values[at] = number;
+		if (at + 1 > *count)
+			*count = at + 1;
+		at++;
+	}
+}
+
 static void read_member(struct reader *r, void *entry,
 			const struct member *member, tree value,
 			const char *where)
@@ -271,6 +313,10 @@ static void read_member(struct reader *r, void *entry,
 	if (member->kind == MEMBER_STRING) {
 		if (!read_string(r, value, (const char **)(base + member->offset)))
 			note_skipped(r, where, member->field, value);
+		return;
+	}
+	if (member->kind == MEMBER_INT_ARRAY) {
+		read_int_array(r, base, member, value, where);
 		return;
 	}
 

@@ -70,12 +70,18 @@ struct kapi_spec_signal {
 	bool interruptible;
 };
 
+/* The framework's alternative[] array has 8 entries in every version. */
+#define KAPI_SPEC_MAX_ALTERNATIVES 8
+
 struct kapi_spec_capability {
 	int index;
 	bool has_capability;
 	int64_t capability;		/* CAP_* number */
 	const char *cap_name;
 	int64_t action;
+	/* KAPI_CAP_ALTERNATIVE: capabilities that serve as well. */
+	unsigned int nalternatives;
+	int64_t alternatives[KAPI_SPEC_MAX_ALTERNATIVES];
 };
 
 struct kapi_spec_return {
