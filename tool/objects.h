@@ -29,4 +29,14 @@ typedef int (*kapi_facts_found)(void *data, const char *origin,
 int kapi_find_facts(const char *path, kapi_facts_found found, void *data,
 		    unsigned int *skipped, char **err);
 
+/*
+ * Search LEN BYTES, the contents of the file ORIGIN, as kapi_find_facts()
+ * searches a file; for the fuzz tests and callers that hold a file in
+ * memory. The members of a thin archive are read from ORIGIN's folder.
+ * The BYTES passed to FOUND point into the input.
+ */
+int kapi_find_facts_mem(const char *origin, const unsigned char *bytes,
+			size_t len, kapi_facts_found found, void *data,
+			char **err);
+
 #endif /* KAPI_TOOL_OBJECTS_H */
