@@ -12,6 +12,10 @@
 #                  that tree needs: flex, bison, bc, libelf-dev (objtool),
 #                  libssl-dev (certificate tools), cpio, perl, pkgconf,
 #                  xz-utils (the source tarball)
+#   tool tests     ccache and distcc (objects built through them must keep
+#                  their facts)
+#   fuzz tests     clang and libclang-rt-dev (libFuzzer and the sanitizer
+#                  runtimes, only recommended by clang)
 #   other          git
 
 set -euo pipefail
@@ -21,6 +25,8 @@ packages=(
 	sparse coccinelle
 	linux-source-6.12 flex bison bc libelf-dev libssl-dev cpio perl pkgconf
 	xz-utils
+	ccache distcc
+	clang libclang-rt-dev
 	git
 )
 

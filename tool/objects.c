@@ -5,7 +5,7 @@
  * The formats, as their specifications give them:
  *
  * - ELF (System V ABI, "Object Files"): the identification bytes give the
- *   class (32 or 64 bit) and the byte order; the file header gives the
+ *   class (32 or 64 bit) and the byte order. The file header gives the
  *   section header table and the index of the section name string table.
  *   When there are 0xff00 sections or more, the count and that index move
  *   to section 0's sh_size and sh_link (extended section numbering), as in
@@ -299,11 +299,12 @@ static void unload_file(struct file_bytes *f)
 #define ELF_SHT_NOBITS 8
 #define ELF_SHF_COMPRESSED 0x800
 
-/* Where the fields that are read sit, in bytes, for one ELF class. */
+/* Byte offsets of the fields read, for one ELF class. */
 struct elf_layout {
 	size_t header_size;		/* e_ehsize's usual value */
 	size_t e_shoff, e_shentsize, e_shnum, e_shstrndx;
-	unsigned int word_size;		/* width of e_shoff, sh_flags, sh_offset, sh_size */
+	/* The width of e_shoff, sh_flags, sh_offset and sh_size. */
+	unsigned int word_size;
 	size_t shdr_size;
 	size_t sh_name, sh_type, sh_flags, sh_offset, sh_size, sh_link;
 };
@@ -516,7 +517,7 @@ static int search_elf(struct search *s, const char *origin,
 #define AR_SIZE_SIZE 10
 #define AR_END_AT 58
 
-/* What a member header's name field says the member is. */
+/* Kinds of archive member, told apart by the header's name field. */
 enum ar_entry {
 	AR_SYMBOLS,		/* "/", "/SYM64/" or "__.SYMDEF...": skipped */
 	AR_NAMES,		/* "//": the GNU long-name table */
@@ -798,7 +799,10 @@ static int search_file(struct search *s, const char *path)
 	return stop;
 }
 
-/* Record the folder ST; false when it was searched already. */
+/*
+ * Record the folder ST. Returns false when it was entered already, through
+ * a symbolic link loop or under another name.
+ */
 static bool enter_folder(struct search *s, const struct stat *st)
 {
 	size_t i;
@@ -882,7 +886,13 @@ static int search_entry(struct search *s, const char *path, const char *name)
 	return 0;
 }
 
-/* Search the *.o and *.kapi-facts files under PATH, in name order. */
+/*
+ * Search the *.o and *.kapi-facts files under PATH, in name order.
+ *
+ * NOTE: a kernel build folder contains each unit's object and also the
+ * "ld -r" outputs that contain it again (vmlinux.o, the objects of
+ * composite modules), so one unit can be reported more than once.
+ */
 static int search_folder(struct search *s, const char *path,
 			 const struct stat *st)
 {
@@ -923,8 +933,7 @@ int kapi_find_facts(const char *path, kapi_facts_found found, void *data,
 	struct stat st;
 
 	if (stat(path, &st) != 0)
-		fail(&s, "%s: cannot access: %s", path,
-		     strerror(errno));
+		fail(&s, "%s: cannot access: %s", path, strerror(errno));
 	else if (S_ISDIR(st.st_mode))
 		search_folder(&s, path, &st);
 	else

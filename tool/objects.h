@@ -14,7 +14,8 @@
 /*
  * Called once per facts section or facts file found. ORIGIN names it
  * ("mm/mlock.o", "built-in.a(mlock.o)", "out/mm_mlock.c.kapi-facts").
- * Returns 0 to go on, non-zero to stop the search with that value.
+ * BYTES and ORIGIN are valid only during the call. Returns 0 to go on,
+ * non-zero to stop the search with that value.
  */
 typedef int (*kapi_facts_found)(void *data, const char *origin,
 				const unsigned char *bytes, size_t len);
