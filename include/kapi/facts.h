@@ -5,7 +5,9 @@
  *
  * The plugin writes the facts of a unit into the object file itself, in a
  * section named KAPI_FACTS_SECTION, so that make -j, ccache, distcc and
- * icecream carry them with the object and nothing else. "ld -r" (the
+ * icecream carry them with the object and nothing else. (distccd refuses
+ * -fplugin= from clients; its server must run a compiler wrapper that
+ * loads the plugin.) "ld -r" (the
  * kernel's vmlinux.o) and thin archives keep the section; the kernel's
  * final link drops every .discard.* input section, so the facts never
  * reach the loaded image. The section is not allocated (no SHF_ALLOC).
