@@ -8,6 +8,7 @@
  * the caller held it), or held by the caller throughout. RFC v1 to v4
  * write this as four flags, RFC v5 and later as a scope value.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "kapi/lock.h"
@@ -114,6 +115,31 @@ static void add_path_notes(struct kapi_findings *out, struct kapi_finding *f,
 				  e->decisions[i].taken);
 }
 
+/*
+ * Whether a lock finding for H's object at E's return is there already:
+ * loops give one exit per saturated count, all with the same message.
+ */
+static bool already_reported(const struct kapi_findings *out,
+			     const struct kapi_spec *spec,
+			     const struct kapi_lock_exit *e,
+			     const struct kapi_lock_hold *h)
+{
+	char quoted[256];
+	unsigned int i;
+
+	snprintf(quoted, sizeof(quoted), "'%s'", obj_text(&h->obj));
+	for (i = 0; i < out->n; i++) {
+		const struct kapi_finding *f = &out->v[i];
+
+		if ((f->check == KAPI_CHECK_LOCK_IMBALANCE ||
+		     f->check == KAPI_CHECK_LOCK_HELD) &&
+		    f->function == spec->name && f->loc.line == e->loc.line &&
+		    f->loc.file == e->loc.file && strstr(f->message, quoted))
+			return true;
+	}
+	return false;
+}
+
 static void report_exit_hold(const struct kapi_spec *spec,
 			     const struct kapi_lock_summary *impl,
 			     const struct kapi_lock_exit *e,
@@ -129,6 +155,8 @@ static void report_exit_hold(const struct kapi_spec *spec,
 
 	if (h->count == expect)
 		return;
+	if (already_reported(out, spec, e, h))
+		return;
 	if (!l && h->count < 0)
 		return;		/* a lock the caller may hold: no claim */
 	if (expect != 0 && !exit_may_succeed(e))
@@ -137,7 +165,7 @@ static void report_exit_hold(const struct kapi_spec *spec,
 	if (h->count > expect)
 		f = kapi_findings_add(out, id, spec->name, e->loc,
 				      "'%s' returns with '%s' still held (%s mode), but %s",
-				      impl->name, obj_text(&h->obj),
+				      spec->name, obj_text(&h->obj),
 				      kapi_lock_mode_name(h->mode),
 				      !l ? "its spec lists no such lock" :
 				      expect == 0 ?
@@ -148,16 +176,18 @@ static void report_exit_hold(const struct kapi_spec *spec,
 	else if (expect > 0)
 		f = kapi_findings_add(out, id, spec->name, e->loc,
 				      "'%s' returns without holding '%s', but its spec says the lock is held on exit",
-				      impl->name, obj_text(&h->obj));
+				      spec->name, obj_text(&h->obj));
 	else
 		f = kapi_findings_add(out, id, spec->name, e->loc,
 				      "'%s' releases '%s' more often than it takes it on this path",
-				      impl->name, obj_text(&h->obj));
+				      spec->name, obj_text(&h->obj));
 
-	kapi_finding_note(out, f, h->loc, "'%s' %s here by '%s'",
-			  obj_text(&h->obj),
-			  h->count > 0 ? "acquired" : "released",
-			  h->prim ? h->prim : "?");
+	/* A lock missing on the path has no acquisition to point at. */
+	if (h->prim)
+		kapi_finding_note(out, f, h->loc, "'%s' %s here by '%s'",
+				  obj_text(&h->obj),
+				  h->count > 0 ? "acquired" : "released",
+				  h->prim);
 	add_path_notes(out, f, e);
 }
 
@@ -198,7 +228,7 @@ static void check_exit(const struct kapi_spec *spec,
 		none.obj.kind = KAPI_LOCKOBJ_NAMED;
 		none.obj.name = l->name;
 		none.loc = e->loc;
-		none.prim = "none";
+		none.prim = NULL;
 		report_exit_hold(spec, impl, e, &none, l, out);
 	}
 }
@@ -242,6 +272,19 @@ static bool use_reported(const struct kapi_lock_use *use,
 	    strcmp(use->loc.file, spec->loc.file) == 0)
 		return true;
 	return depth > 0 && use->depth <= depth;
+}
+
+static const char *spec_lock_type_name(int64_t lock_type)
+{
+	static const char *const names[] = {
+		"KAPI_LOCK_NONE", "KAPI_LOCK_MUTEX", "KAPI_LOCK_SPINLOCK",
+		"KAPI_LOCK_RWLOCK", "KAPI_LOCK_SEQLOCK", "KAPI_LOCK_RCU",
+		"KAPI_LOCK_SEMAPHORE", "KAPI_LOCK_CUSTOM",
+	};
+
+	if (lock_type >= 0 && lock_type < 8)
+		return names[lock_type];
+	return "an unknown lock type";
 }
 
 static bool kind_compatible(enum kapi_lock_class cls, int64_t lock_type)
@@ -322,9 +365,10 @@ static void check_uses(const struct kapi_spec *spec,
 		if (!kind_compatible(cls, l->lock_type))
 			kapi_findings_add(out, KAPI_CHECK_LOCK_KIND, spec->name,
 					  spec->loc,
-					  "spec '%s' declares '%s' with lock type %lld, but '%s' is a %s",
+					  "spec '%s' declares '%s' as %s, but '%s' is a %s",
 					  spec->name, l->name,
-					  (long long)l->lock_type, u->obj.name,
+					  spec_lock_type_name(l->lock_type),
+					  u->obj.name,
 					  u->obj.type ? u->obj.type :
 					  kapi_lock_class_name(cls));
 	}

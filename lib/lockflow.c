@@ -27,6 +27,8 @@
 
 struct lstate {
 	struct flow_state cons;
+	int from_block;			/* predecessor of the current block */
+	struct kapi_loc last_loc;	/* last statement with a location */
 	unsigned int nholds;
 	struct kapi_lock_hold holds[MAX_HOLDS];
 	unsigned int ndecisions;
@@ -302,6 +304,59 @@ static int admit(struct lctx *lx, int block, struct lstate *st)
 
 /* --- exits -------------------------------------------------------------- */
 
+/*
+ * Where a path leaves the function. GCC merges the returns of a function
+ * into one return statement without a location, so a path that reaches
+ * it is placed at its last statement with one: the "return -EBUSY;" line
+ * that set the merged return value.
+ */
+static struct kapi_loc exit_loc(const struct lstate *st,
+				const struct kapi_term *t)
+{
+	return kapi_loc_known(&t->loc) ? t->loc : st->last_loc;
+}
+
+/*
+ * The values the return of term T gives on the path of ST. A merged
+ * return reads a PHI of the return block, whose argument on this path
+ * comes from ST's predecessor block.
+ */
+static void return_value(struct lctx *lx, const struct lstate *st,
+			 const struct kapi_term *t, struct kapi_filter *ret)
+{
+	struct kapi_operand v = t->value;
+	const struct kapi_stmt *d;
+	const struct kapi_filter *f;
+	unsigned int i;
+
+	kapi_filter_all(ret);
+	if (!t->has_value)
+		return;
+	if (!v.is_const) {
+		d = lx->fl.def[flow_root(&lx->fl, v.var)];
+		if (d && d->kind == KAPI_STMT_PHI)
+			for (i = 0; i < d->nphi; i++)
+				if (d->phi[i].pred == st->from_block) {
+					v = d->phi[i].value;
+					break;
+				}
+	}
+	if (!v.is_const) {
+		d = lx->fl.def[flow_root(&lx->fl, v.var)];
+		if (d && d->kind == KAPI_STMT_CONST) {
+			v.is_const = true;
+			v.value = d->value;
+		}
+	}
+	if (v.is_const) {
+		kapi_filter_from_cmp(ret, KAPI_CMP_EQ, v.value, false);
+		return;
+	}
+	f = flow_state_get(&st->cons, flow_root(&lx->fl, v.var));
+	if (f)
+		*ret = *f;
+}
+
 static void record_exit(struct lctx *lx, const struct lstate *st,
 			const struct kapi_term *t)
 {
@@ -310,23 +365,14 @@ static void record_exit(struct lctx *lx, const struct lstate *st,
 	struct kapi_lock_exit *e;
 	unsigned int i;
 
-	kapi_filter_all(&ret);
-	if (t->has_value && t->value.is_const) {
-		kapi_filter_from_cmp(&ret, KAPI_CMP_EQ, t->value.value, false);
-	} else if (t->has_value) {
-		const struct kapi_filter *f =
-			flow_state_get(&st->cons, flow_root(&lx->fl,
-							    t->value.var));
-		if (f)
-			ret = *f;
-	}
+	return_value(lx, st, t, &ret);
 
 	for (i = 0; i < s->nexits; i++) {
 		e = &s->exits[i];
 		if (!holds_equal(e->nholds, e->holds, st->nholds, st->holds))
 			continue;
-		if (lx->keep_paths && (e->loc.line != t->loc.line ||
-				       e->loc.file != t->loc.file))
+		if (lx->keep_paths && (e->loc.line != exit_loc(st, t).line ||
+				       e->loc.file != exit_loc(st, t).file))
 			continue;
 		kapi_filter_union(&e->ret, &ret);
 		return;
@@ -341,7 +387,7 @@ static void record_exit(struct lctx *lx, const struct lstate *st,
 	e = &s->exits[s->nexits++];
 	memset(e, 0, sizeof(*e));
 	e->ret = ret;
-	e->loc = t->loc;
+	e->loc = exit_loc(st, t);
 	e->nholds = st->nholds;
 	e->holds = kapi_arena_alloc(lx->arena, (st->nholds ? st->nholds : 1) *
 				    sizeof(*e->holds));
@@ -356,14 +402,11 @@ static void record_exit(struct lctx *lx, const struct lstate *st,
 /* --- statements --------------------------------------------------------- */
 
 static void constrain_result(struct lctx *lx, struct lstate *st, int dst,
-			     enum kapi_cmp cmp, bool *feasible)
+			     const struct kapi_filter *f, bool *feasible)
 {
-	struct kapi_filter f;
-
 	if (dst < 0)
 		return;
-	kapi_filter_from_cmp(&f, cmp, 0, false);
-	if (!flow_state_constrain(&st->cons, flow_root(&lx->fl, dst), &f))
+	if (!flow_state_constrain(&st->cons, flow_root(&lx->fl, dst), f))
 		*feasible = false;
 }
 
@@ -419,20 +462,30 @@ static void run_primitive(struct lctx *lx, int block, unsigned int next,
 
 		if (!miss)
 			abort();
+		struct kapi_filter got, failed;
+
+		/*
+		 * A killable or interruptible acquisition returns 0 or a
+		 * negative errno; a trylock returns non-zero when it got the
+		 * lock and 0 when it did not.
+		 */
+		if (p->when == KAPI_LOCK_WHEN_ZERO) {
+			kapi_filter_from_cmp(&got, KAPI_CMP_EQ, 0, false);
+			kapi_filter_regions(&failed, KAPI_REGION_ERR);
+		} else {
+			kapi_filter_from_cmp(&got, KAPI_CMP_NE, 0, false);
+			kapi_filter_from_cmp(&failed, KAPI_CMP_EQ, 0, false);
+		}
 		memset(miss, 0, sizeof(*miss));
 		lstate_copy(miss, st);
-		constrain_result(lx, miss, s->dst,
-				 p->when == KAPI_LOCK_WHEN_ZERO ?
-				 KAPI_CMP_NE : KAPI_CMP_EQ, &feasible);
+		constrain_result(lx, miss, s->dst, &failed, &feasible);
 		if (feasible)
 			push(lx, block, next, miss);
 		flow_state_release(&miss->cons);
 		free(miss);
 
 		feasible = true;
-		constrain_result(lx, st, s->dst,
-				 p->when == KAPI_LOCK_WHEN_ZERO ?
-				 KAPI_CMP_EQ : KAPI_CMP_NE, &feasible);
+		constrain_result(lx, st, s->dst, &got, &feasible);
 		if (!feasible) {
 			*forked = true;
 			return;
@@ -496,6 +549,9 @@ static void inherit(struct lctx *lx, const struct kapi_stmt *s,
 		use.depth++;
 		add_use(lx, &use);
 	}
+	/* Calls that the callee could not follow are unknown here too. */
+	if (lx->sum->nunknown_calls < 100000u)
+		lx->sum->nunknown_calls += callee->nunknown_calls;
 	for (i = 0; i < callee->nmismatches; i++) {
 		struct kapi_lock_summary *sum = lx->sum;
 
@@ -529,8 +585,7 @@ static bool run_call(struct lctx *lx, int block, unsigned int next,
 		lx->sum->nunknown_calls++;
 		return false;
 	}
-	if (callee->nuses || callee->nmismatches)
-		inherit(lx, s, callee);
+	inherit(lx, s, callee);
 	if (!callee->has_effect)
 		return false;
 
@@ -583,6 +638,7 @@ static void follow_edges(struct lctx *lx, int block, const struct lstate *st)
 			continue;
 		if (taken)
 			add_decision(next, t->loc, taken);
+		next->from_block = block;
 		push(lx, e->to, 0, next);
 	}
 	flow_state_release(&next->cons);
@@ -601,6 +657,8 @@ static void run(struct lctx *lx, struct work *w)
 	for (i = w->stmt; i < blk->nstmts; i++) {
 		const struct kapi_stmt *s = &blk->stmts[i];
 
+		if (kapi_loc_known(&s->loc))
+			w->st.last_loc = s->loc;
 		if (s->kind == KAPI_STMT_CALL &&
 		    run_call(lx, w->block, i + 1, &w->st, s))
 			return;
