@@ -25,6 +25,7 @@ struct chunk {
 
 struct kapi_arena {
 	struct chunk *chunks;
+	size_t total;		/* bytes of all chunks */
 	const char **strings;	/* the intern table */
 	size_t nstrings;
 	size_t string_slots;	/* a power of two */
@@ -72,12 +73,18 @@ void *kapi_arena_alloc(struct kapi_arena *arena, size_t size)
 
 		c = xmalloc(sizeof(*c) + chunk);
 		c->size = chunk;
+		arena->total += sizeof(*c) + chunk;
 		c->next = arena->chunks;
 		arena->chunks = c;
 	}
 	p = c->data + c->used;
 	c->used += size;
 	return p;
+}
+
+size_t kapi_arena_size(const struct kapi_arena *arena)
+{
+	return arena->total;
 }
 
 void *kapi_arena_grow(struct kapi_arena *arena, const void *old,

@@ -514,10 +514,11 @@ static void flow_compute_rpo(struct flow *fl)
 		int b = stack[top - 1];
 		bool pushed = false;
 
-		for (i = next[b]; i < fl->nedges; i++) {
-			const struct flow_edge *e = &fl->edges[i];
+		for (i = next[b]; i < fl->out_count[b]; i++) {
+			const struct flow_edge *e =
+				&fl->edges[fl->out_first[b] + i];
 
-			if (e->from != b || seen[e->to])
+			if (seen[e->to])
 				continue;
 			next[b] = i + 1;
 			seen[e->to] = 1;
@@ -526,7 +527,7 @@ static void flow_compute_rpo(struct flow *fl)
 			break;
 		}
 		if (!pushed) {
-			next[b] = fl->nedges;
+			next[b] = fl->out_count[b];
 			order[post++] = b;
 			top--;
 		}
@@ -557,6 +558,43 @@ void flow_kill_defs(struct flow *fl, int b, struct flow_state *s)
 	}
 }
 
+/*
+ * Index the edges by source and by target, so that walking a block's
+ * edges costs their number, not the function's: a function with tens of
+ * thousands of branches would otherwise take quadratic time.
+ */
+static void index_edges(struct flow *fl)
+{
+	unsigned int nb = fl->fn->nblocks ? fl->fn->nblocks : 1;
+	unsigned int i, *fill;
+
+	fl->out_first = calloc(nb, sizeof(unsigned int));
+	fl->out_count = calloc(nb, sizeof(unsigned int));
+	fl->in_first = calloc(nb, sizeof(unsigned int));
+	fl->in_count = calloc(nb, sizeof(unsigned int));
+	fl->in_edges = malloc((fl->nedges ? fl->nedges : 1) *
+			      sizeof(unsigned int));
+	fill = calloc(nb, sizeof(unsigned int));
+	if (!fl->out_first || !fl->out_count || !fl->in_first ||
+	    !fl->in_count || !fl->in_edges || !fill)
+		abort();
+
+	/* build_edges() adds each block's edges together. */
+	for (i = fl->nedges; i-- > 0;) {
+		fl->out_first[fl->edges[i].from] = i;
+		fl->out_count[fl->edges[i].from]++;
+		fl->in_count[fl->edges[i].to]++;
+	}
+	for (i = 1; i < nb; i++)
+		fl->in_first[i] = fl->in_first[i - 1] + fl->in_count[i - 1];
+	for (i = 0; i < fl->nedges; i++) {
+		int to = fl->edges[i].to;
+
+		fl->in_edges[fl->in_first[to] + fill[to]++] = i;
+	}
+	free(fill);
+}
+
 void flow_init(struct flow *fl, struct kapi_arena *arena,
 	       const struct kapi_fn_ir *fn)
 {
@@ -574,6 +612,7 @@ void flow_init(struct flow *fl, struct kapi_arena *arena,
 
 	flow_find_defs(fl);
 	flow_build_edges(fl);
+	index_edges(fl);
 	flow_compute_rpo(fl);
 }
 
@@ -584,6 +623,11 @@ void flow_release(struct flow *fl)
 	free(fl->pred_state);
 	free(fl->pred);
 	free(fl->edges);
+	free(fl->out_first);
+	free(fl->out_count);
+	free(fl->in_first);
+	free(fl->in_count);
+	free(fl->in_edges);
 	free(fl->rpo);
 	memset(fl, 0, sizeof(*fl));
 }

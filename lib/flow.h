@@ -75,6 +75,11 @@ struct flow {
 
 	unsigned int nedges;
 	struct flow_edge *edges;	/* grouped by source block */
+	unsigned int *out_first;	/* per block: its first edge */
+	unsigned int *out_count;	/* per block: its number of edges */
+	unsigned int *in_first;		/* per block: into in_edges */
+	unsigned int *in_count;
+	unsigned int *in_edges;		/* edge indexes grouped by target */
 
 	int *rpo;			/* reachable blocks, reverse post-order */
 	unsigned int nrpo;

@@ -619,12 +619,11 @@ static void follow_edges(struct lctx *lx, int block, const struct lstate *st)
 	if (!next)
 		abort();
 	memset(next, 0, sizeof(*next));
-	for (i = 0; i < lx->fl.nedges; i++) {
-		const struct flow_edge *e = &lx->fl.edges[i];
+	for (i = 0; i < lx->fl.out_count[block]; i++) {
+		const struct flow_edge *e =
+			&lx->fl.edges[lx->fl.out_first[block] + i];
 		const char *taken = NULL;
 
-		if (e->from != block)
-			continue;
 		if (t->kind == KAPI_TERM_BRANCH)
 			taken = k == 0 ? "true" : "false";
 		else if (t->kind == KAPI_TERM_SWITCH)
@@ -686,6 +685,11 @@ static void explore(struct lctx *lx)
 		int verdict = 1;
 
 		w = lx->work[--lx->nwork];
+		if (kapi_arena_over_budget(lx->arena)) {
+			lx->sum->incomplete = "the unit's analysis used up its memory budget";
+			flow_state_release(&w.st.cons);
+			break;
+		}
 		if (++lx->visits > KAPI_LOCK_MAX_VISITS) {
 			lx->sum->incomplete = "too many paths";
 			flow_state_release(&w.st.cons);

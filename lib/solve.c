@@ -58,6 +58,7 @@ struct kapi_program {
 		int site;
 	} active[KAPI_SOLVE_MAX_DEPTH];
 	bool depth_exceeded;
+	bool over_budget;		/* KAPI_ARENA_BUDGET was reached */
 };
 
 static unsigned int hash_name(const char *s)
@@ -322,6 +323,13 @@ static void resolve_site(struct kapi_program *prog, struct entry *f,
 				 out);
 		return;
 	}
+	if (kapi_arena_over_budget(prog->arena)) {
+		prog->over_budget = true;
+		add_unknown_call(prog, f, &f->sum->calls[site],
+				 "the result of '%s' (memory budget used up)",
+				 out);
+		return;
+	}
 	{
 		struct site_cache *c = site_cache(prog, f, site);
 		struct kapi_valueset fresh = { 0 };
@@ -504,7 +512,8 @@ const struct kapi_valueset *kapi_solve_returns(struct kapi_program *prog,
 	}
 
 	n = reach(prog, e, &list);
-	for (round = 0; changed && round < KAPI_SOLVE_MAX_ROUNDS; round++) {
+	for (round = 0; changed && round < KAPI_SOLVE_MAX_ROUNDS &&
+		       !prog->over_budget; round++) {
 		changed = false;
 		/* Callees were queued after callers: walk backwards. */
 		for (i = n; i-- > 0;) {
@@ -524,6 +533,8 @@ const struct kapi_valueset *kapi_solve_returns(struct kapi_program *prog,
 	}
 	if (changed)
 		why = "the call graph did not converge within the round limit";
+	if (prog->over_budget)
+		why = "the analysis used up its memory budget";
 
 	for (i = 0; i < n; i++) {
 		struct entry *f = list[i];

@@ -57,10 +57,11 @@ static void edge_state(struct ctx *cx, int from, int to, struct flow_state *out)
 		return;
 
 	effective_state(cx, from, &eff);
-	for (i = 0; i < cx->fl.nedges; i++) {
-		const struct flow_edge *e = &cx->fl.edges[i];
+	for (i = 0; i < cx->fl.out_count[from]; i++) {
+		const struct flow_edge *e =
+			&cx->fl.edges[cx->fl.out_first[from] + i];
 
-		if (e->from != from || e->to != to)
+		if (e->to != to)
 			continue;
 		flow_state_copy(&one, &eff);
 		if (!flow_edge_apply(e, &one))
@@ -85,13 +86,15 @@ static bool solve_constraints(struct ctx *cx)
 
 			next.reachable = b == 0;
 			next.n = 0;
-			for (i = 0; i < cx->fl.nedges; i++) {
-				const struct flow_edge *e = &cx->fl.edges[i];
+			next.nrel = 0;
+			for (i = 0; i < cx->fl.in_count[b]; i++) {
+				unsigned int at = cx->fl.in_first[b] + i;
+				const struct flow_edge *e =
+					&cx->fl.edges[cx->fl.in_edges[at]];
 
 				/* Parallel edges are joined by edge_state(). */
-				if (e->to != b || (i > 0 &&
-				    cx->fl.edges[i - 1].from == e->from &&
-				    cx->fl.edges[i - 1].to == b))
+				if (i > 0 && cx->fl.edges[cx->fl.in_edges[at - 1]].from ==
+				    e->from)
 					continue;
 				edge_state(cx, e->from, b, &via);
 				flow_state_join(&next, &via);
@@ -361,6 +364,10 @@ static bool solve_values(struct ctx *cx)
 
 			if (!cx->in[b].reachable)
 				continue;
+			if (kapi_arena_over_budget(cx->arena)) {
+				flow_state_release(&eff);
+				return false;
+			}
 			effective_state(cx, b, &eff);
 			for (i = 0; i < blk->nstmts; i++) {
 				const struct kapi_stmt *s = &blk->stmts[i];
@@ -506,6 +513,10 @@ struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
 	*why = kapi_ir_verify(fn);
 	if (*why)
 		return NULL;
+	if (kapi_arena_over_budget(arena)) {
+		*why = "the unit's analysis used up its memory budget";
+		return NULL;
+	}
 
 	sum = kapi_arena_alloc(arena, sizeof(*sum));
 	sum->name = fn->name;
@@ -534,6 +545,12 @@ struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
 		sum->incomplete = "path constraints did not converge";
 	if (!solve_values(&cx))
 		sum->incomplete = "value sets did not converge";
+	if (kapi_arena_over_budget(arena)) {
+		/* A half-computed summary would claim values are exact. */
+		release_ctx(&cx);
+		*why = "the unit's analysis used up its memory budget";
+		return NULL;
+	}
 	collect_returns(&cx);
 
 	release_ctx(&cx);

@@ -22,6 +22,22 @@ struct kapi_arena;
 struct kapi_arena *kapi_arena_new(void);
 void kapi_arena_free(struct kapi_arena *arena);
 
+/* Bytes ARENA has taken from the system so far. */
+size_t kapi_arena_size(const struct kapi_arena *arena);
+
+/*
+ * The analysis budget of one arena: past it, analyses stop early and
+ * mark their results incomplete, so that no unit's compilation can grow
+ * without bound. An estimate sized for kernel builds with -j per core.
+ */
+#define KAPI_ARENA_BUDGET ((size_t)512 << 20)
+
+/* Whether ARENA has used up KAPI_ARENA_BUDGET. */
+static inline int kapi_arena_over_budget(const struct kapi_arena *arena)
+{
+	return kapi_arena_size(arena) > KAPI_ARENA_BUDGET;
+}
+
 /* Allocate SIZE zeroed bytes that live as long as ARENA. */
 void *kapi_arena_alloc(struct kapi_arena *arena, size_t size);
 

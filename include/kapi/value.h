@@ -37,8 +37,8 @@ extern "C" {
 #define KAPI_REGION_ALL		0xfu
 
 /* Past these sizes filters and guards are widened, which stays sound. */
-#define KAPI_FILTER_MAX_VALUES 16
-#define KAPI_ATOM_MAX_GUARDS 4
+#define KAPI_FILTER_MAX_VALUES 8
+#define KAPI_ATOM_MAX_GUARDS 2
 
 /*
  * A set of integers: those in REGIONS and in LOW..HIGH, then either
