@@ -125,28 +125,39 @@ void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
 
 static bool read_filter(struct tio_reader *r, struct kapi_filter *f)
 {
-	int64_t only;
-	unsigned int i;
+	int64_t only, value, previous = 0;
+	unsigned int i, n;
 
 	memset(f, 0, sizeof(*f));
 	if (!tio_read_uint(r, &f->regions, KAPI_REGION_ALL) ||
 	    !tio_read_int(r, &f->low) || !tio_read_int(r, &f->high) ||
-	    !tio_read_int(r, &only) ||
-	    !tio_read_uint(r, &f->nvalues, KAPI_FILTER_MAX_VALUES))
+	    !tio_read_int(r, &only) || !tio_read_uint(r, &n, 4096))
 		return false;
 	f->only = only != 0;
-	for (i = 0; i < f->nvalues; i++) {
-		if (!tio_read_int(r, &f->values[i]))
+	for (i = 0; i < n; i++) {
+		if (!tio_read_int(r, &value))
 			return false;
-		if (i > 0 && f->values[i] <= f->values[i - 1])
+		if (i > 0 && value <= previous)
 			return tio_fail(r, "filter values in increasing order");
+		previous = value;
+		if (i < KAPI_FILTER_MAX_VALUES)
+			f->values[f->nvalues++] = value;
+	}
+	/*
+	 * A writer built with room for more values: dropping exclusions, or
+	 * an "only" list entirely, widens the filter, which stays sound.
+	 */
+	if (n > KAPI_FILTER_MAX_VALUES) {
+		if (f->only)
+			f->only = false;
+		f->nvalues = f->only ? f->nvalues : 0;
 	}
 	return true;
 }
 
 static bool read_atom(struct tio_reader *r, struct kapi_atom *a)
 {
-	unsigned int i, kind;
+	unsigned int i, kind, nguards;
 
 	memset(a, 0, sizeof(*a));
 	if (!tio_accept_word(r, "atom"))
@@ -161,19 +172,22 @@ static bool read_atom(struct tio_reader *r, struct kapi_atom *a)
 
 	if (!tio_read_int(r, &a->value) || !tio_read_int32(r, &a->ref) ||
 	    !tio_read_string(r, &a->text) || !read_filter(r, &a->filter) ||
-	    !tio_read_uint(r, &a->nguards, KAPI_ATOM_MAX_GUARDS))
+	    !tio_read_uint(r, &nguards, 64))
 		return false;
-	for (i = 0; i < a->nguards; i++) {
-		struct kapi_guard *g = &a->guards[i];
+	for (i = 0; i < nguards; i++) {
+		struct kapi_guard g;
 
 		if (tio_accept_word(r, "param"))
-			g->kind = KAPI_GUARD_PARAM;
+			g.kind = KAPI_GUARD_PARAM;
 		else if (tio_accept_word(r, "call"))
-			g->kind = KAPI_GUARD_CALL;
+			g.kind = KAPI_GUARD_CALL;
 		else
 			return tio_fail(r, "a guard kind");
-		if (!tio_read_int32(r, &g->ref) || !read_filter(r, &g->filter))
+		if (!tio_read_int32(r, &g.ref) || !read_filter(r, &g.filter))
 			return false;
+		/* Guards past this build's room are dropped: the atom widens. */
+		if (i < KAPI_ATOM_MAX_GUARDS)
+			a->guards[a->nguards++] = g;
 	}
 	if (!tio_read_loc(r, &a->loc) || !tio_read_string(r, &a->origin))
 		return false;
