@@ -148,6 +148,15 @@ static bool success_allowed(const struct kapi_spec_return *ret, int64_t value,
 	return true;
 }
 
+/* Whether the spec says VALUE is a success value (not only "no claim"). */
+static bool success_declared(const struct kapi_spec_return *ret, int64_t value,
+			     struct kapi_arena *arena)
+{
+	const char *expected = NULL;
+
+	return success_allowed(ret, value, &expected, arena) && expected;
+}
+
 static void add_chain_notes(struct kapi_findings *out, struct kapi_finding *f,
 			    const struct kapi_atom *source,
 			    const struct kapi_spec *spec)
@@ -238,7 +247,8 @@ static void classify(struct kapi_arena *arena, struct kapi_program *prog,
 		if (a->kind == KAPI_ATOM_CONST) {
 			if (kapi_value_region(a->value) == KAPI_REGION_ERR)
 				add_errno(arena, r, errnos, a->value, a);
-			else if (!is_positive_errno(errnos, a->value))
+			else if (!is_positive_errno(errnos, a->value) ||
+				 success_declared(&spec->ret, a->value, arena))
 				check_success_value(arena, spec, a->value, a,
 						    &seen, &nseen, out);
 			continue;
@@ -328,6 +338,12 @@ static void report_internal(const char *label, const struct kapi_spec *spec,
 	}
 }
 
+
+static struct kapi_arena *arena_of(struct kapi_findings *out)
+{
+	return out->arena;
+}
+
 static void report_positive(const char *label, const struct kapi_spec *spec,
 			    const struct kapi_errno_table *errnos,
 			    const struct kapi_valueset *ret,
@@ -345,6 +361,9 @@ static void report_positive(const char *label, const struct kapi_spec *spec,
 
 		if (a->kind != KAPI_ATOM_CONST ||
 		    !is_positive_errno(errnos, a->value))
+			continue;
+		/* A success value the spec allows is not an errno. */
+		if (spec && success_declared(&spec->ret, a->value, arena_of(out)))
 			continue;
 		for (j = 0; j < i; j++)
 			dup |= ret->atoms[j].kind == KAPI_ATOM_CONST &&

@@ -8,7 +8,7 @@
  * the unit saw can still be read. An errno macro is one that
  *
  *	- is named E followed by capitals, digits or underscores,
- *	- is defined in a file whose path contains "errno"
+ *	- is defined in a file whose name starts with "errno"
  *	  (include/uapi/asm-generic/errno-base.h, include/linux/errno.h,
  *	  arch/mips/include/uapi/asm/errno.h, ...),
  *	- expands to one integer literal from 1 to 4095, or to the name of
@@ -19,8 +19,8 @@
  * kernel never does that to errno names.
  *
  * Capability names (CAP_IPC_LOCK) are read the same way: CAP_ followed by
- * capitals, digits or underscores, defined in a file whose path contains
- * "capability", as an integer from 0 to 63.
+ * capitals, digits or underscores, defined in a file whose name starts
+ * with "capability", as an integer from 0 to 63.
  */
 #include "kapi_plugin.h"
 
@@ -125,8 +125,14 @@ static bool defined_in_family_file(const cpp_macro *macro,
 	location_t loc = linemap_resolve_location(line_table, macro->line,
 						  LRK_SPELLING_LOCATION, NULL);
 	expanded_location xloc = expand_location(loc);
+	const char *base;
 
-	return xloc.file && strstr(xloc.file, family->path_part);
+	if (!xloc.file)
+		return false;
+	/* The file's own name, so a folder named "errno" matches nothing. */
+	base = strrchr(xloc.file, '/');
+	base = base ? base + 1 : xloc.file;
+	return strncmp(base, family->path_part, strlen(family->path_part)) == 0;
 }
 
 /*

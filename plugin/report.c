@@ -79,6 +79,8 @@ void kapi_report_findings(const struct kapi_findings *findings)
 	for (i = 0; i < findings->n; i++) {
 		const struct kapi_finding *finding = &findings->v[i];
 		const char *id = kapi_check_name(finding->check);
+		/* One group: -fdiagnostics-format=json nests the notes. */
+		auto_diagnostic_group group;
 
 		if (kapi_options.disabled[finding->check])
 			continue;

@@ -269,6 +269,31 @@ static void check_all_syscalls(struct kapi_arena *arena,
 	}
 }
 
+/*
+ * Two specs with one name contradict each other wherever they differ, and
+ * the framework's lookup by name finds only one of them.
+ */
+static void report_repeated_name(struct kapi_spec **specs, unsigned int at,
+				 struct kapi_findings *findings)
+{
+	unsigned int i;
+
+	for (i = 0; i < at; i++) {
+		struct kapi_finding *f;
+
+		if (strcmp(specs[i]->name, specs[at]->name) != 0)
+			continue;
+		f = kapi_findings_add(findings, KAPI_CHECK_SPEC_MALFORMED,
+				      specs[at]->name, specs[at]->loc,
+				      "spec '%s' is defined twice in this unit (as '%s' and '%s')",
+				      specs[at]->name, specs[i]->var_name,
+				      specs[at]->var_name);
+		kapi_finding_note(findings, f, specs[i]->loc,
+				  "the other spec '%s' is here", specs[i]->name);
+		return;
+	}
+}
+
 /* Tell, in verbose mode, why an errno set is not exact. */
 static void note_inexact(const struct kapi_errno_report *report)
 {
@@ -326,6 +351,7 @@ static void check_unit(struct kapi_arena *arena)
 		for (i = 0; i < nspecs; i++) {
 			specs[i] = kapi_read_spec(arena, spec_vars[i]);
 			kapi_spec_validate(specs[i], errnos, &findings);
+			report_repeated_name(specs, i, &findings);
 		}
 	}
 
@@ -359,7 +385,7 @@ static void check_unit(struct kapi_arena *arena)
 
 static const pass_data unit_pass_data = {
 	SIMPLE_IPA_PASS,	/* type */
-	"kapi_check",		/* name, for -fdump-ipa-kapi_check */
+	"kapi_check",		/* name, as -fdump-passes lists it */
 	OPTGROUP_NONE,		/* optinfo_flags */
 	TV_NONE,		/* tv_id */
 	0,			/* properties_required: checked per function */
