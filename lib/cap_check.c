@@ -44,13 +44,7 @@ static void add_chain(struct kapi_findings *out, struct kapi_finding *f,
 		      const struct kapi_cap_use *u,
 		      const struct kapi_spec *spec)
 {
-	const struct kapi_chain *c;
-
-	for (c = u->chain; c; c = c->next)
-		kapi_finding_note(out, f, c->loc, "through the call to '%s' here",
-				  kapi_display_name(out->arena, c->callee));
-	kapi_finding_note(out, f, spec->loc, "spec '%s' is defined here",
-			  spec->name);
+	kapi_finding_chain_notes(out, f, u->chain, spec->name, spec->loc);
 }
 
 static void check_capabilities(struct kapi_arena *arena,
@@ -196,12 +190,9 @@ void kapi_check_caps(struct kapi_arena *arena, struct kapi_caps *caps,
 static void format_use(const struct kapi_cap_use *u, const char *strip,
 		       struct kapi_buf *out)
 {
-	const char *file = u->loc.file ? u->loc.file : "?";
+	const char *file = kapi_strip_path(u->loc.file, strip);
 	const struct kapi_chain *c;
-	size_t n = strip ? strlen(strip) : 0;
 
-	if (n && strncmp(file, strip, n) == 0)
-		file += n + (file[n] == '/');
 	kapi_buf_printf(out, "%s:%u:%u in %.*s", file, u->loc.line,
 			u->loc.column,
 			u->function ? (int)strcspn(u->function, "@") : 1,

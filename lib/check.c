@@ -161,13 +161,7 @@ static void add_chain_notes(struct kapi_findings *out, struct kapi_finding *f,
 			    const struct kapi_atom *source,
 			    const struct kapi_spec *spec)
 {
-	const struct kapi_chain *c;
-
-	for (c = source->chain; c; c = c->next)
-		kapi_finding_note(out, f, c->loc, "through the call to '%s' here",
-				  kapi_display_name(out->arena, c->callee));
-	kapi_finding_note(out, f, spec->loc, "spec '%s' is defined here",
-			  spec->name);
+	kapi_finding_chain_notes(out, f, source->chain, spec->name, spec->loc);
 }
 
 struct unexpected {
@@ -482,27 +476,11 @@ void kapi_check_errnos(struct kapi_arena *arena, struct kapi_program *prog,
 
 /* --- the audit table ---------------------------------------------------- */
 
-static const char *path(const char *file, const char *strip)
-{
-	size_t n;
-
-	if (!file)
-		return "?";
-	if (!strip || !*strip)
-		return file;
-	n = strlen(strip);
-	if (strncmp(file, strip, n) == 0) {
-		file += n;
-		while (*file == '/')
-			file++;
-	}
-	return file;
-}
 
 static void format_loc(const struct kapi_loc *loc, const char *strip,
 		       struct kapi_buf *out)
 {
-	kapi_buf_printf(out, "%s:%u:%u", path(loc->file, strip), loc->line,
+	kapi_buf_printf(out, "%s:%u:%u", kapi_strip_path(loc->file, strip), loc->line,
 			loc->column);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kapi/finding.h"
+#include "kapi/value.h"
 
 static const char *const check_names[KAPI_CHECK_COUNT] = {
 	[KAPI_CHECK_ERRNO_UNDECLARED] = "kapi-errno-undeclared",
@@ -147,4 +148,35 @@ const char *kapi_display_name(struct kapi_arena *arena, const char *name)
 	if (!at)
 		return name;
 	return kapi_intern_len(arena, name, (size_t)(at - name));
+}
+
+const char *kapi_strip_path(const char *file, const char *strip)
+{
+	size_t n;
+
+	if (!file)
+		return "?";
+	if (!strip || !*strip)
+		return file;
+	n = strlen(strip);
+	if (strncmp(file, strip, n) == 0) {
+		file += n;
+		while (*file == '/')
+			file++;
+	}
+	return file;
+}
+
+void kapi_finding_chain_notes(struct kapi_findings *out,
+			      struct kapi_finding *f,
+			      const struct kapi_chain *chain,
+			      const char *spec_name, struct kapi_loc spec_loc)
+{
+	const struct kapi_chain *c;
+
+	for (c = chain; c; c = c->next)
+		kapi_finding_note(out, f, c->loc, "through the call to '%s' here",
+				  kapi_display_name(out->arena, c->callee));
+	kapi_finding_note(out, f, spec_loc, "spec '%s' is defined here",
+			  spec_name);
 }

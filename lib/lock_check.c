@@ -418,22 +418,6 @@ void kapi_check_locks(struct kapi_arena *arena, const struct kapi_spec *spec,
 
 /* --- the audit table ---------------------------------------------------- */
 
-static const char *short_path(const char *file, const char *strip)
-{
-	size_t n;
-
-	if (!file)
-		return "?";
-	if (!strip || !*strip)
-		return file;
-	n = strlen(strip);
-	if (strncmp(file, strip, n) == 0) {
-		file += n;
-		while (*file == '/')
-			file++;
-	}
-	return file;
-}
 
 /* Whether every exit leaves OBJ at the same net count. */
 static bool balanced(const struct kapi_lock_summary *impl,
@@ -481,7 +465,7 @@ void kapi_lock_report_format(const struct kapi_spec *spec,
 		kapi_buf_printf(out, "  %-20s %-6s %-13s %s:%u:%u in %s via %s, depth %u, %s%s\n",
 				obj_text(&u->obj), kapi_lock_mode_name(u->mode),
 				kapi_lock_class_name(u->cls),
-				short_path(u->loc.file, strip_prefix),
+				kapi_strip_path(u->loc.file, strip_prefix),
 				u->loc.line, u->loc.column,
 				u->function ? u->function : "?",
 				u->prim ? u->prim : "?", u->depth,

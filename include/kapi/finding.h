@@ -94,6 +94,19 @@ void kapi_finding_note(struct kapi_findings *f, struct kapi_finding *finding,
  */
 const char *kapi_display_name(struct kapi_arena *arena, const char *name);
 
+/* FILE relative to STRIP when it starts with it ("?" for no file). */
+const char *kapi_strip_path(const char *file, const char *strip);
+
+/*
+ * Add the notes of a call chain to F, outermost call first ("through the
+ * call to 'X' here"), then one at the spec SPEC_NAME defined at SPEC_LOC.
+ */
+struct kapi_chain;
+void kapi_finding_chain_notes(struct kapi_findings *out,
+			      struct kapi_finding *f,
+			      const struct kapi_chain *chain,
+			      const char *spec_name, struct kapi_loc spec_loc);
+
 /* Write FINDING as GCC-style text lines; SEVERITY is "warning" or "error". */
 void kapi_finding_format(const struct kapi_finding *finding,
 			 const char *severity, struct kapi_buf *out);
