@@ -1,0 +1,86 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# codegen-identical.sh - check that the plugin does not change the code it
+# compiles: build sample objects of a prepared Linux 6.12 tree without the
+# plugin, with it, and with it writing facts, then compare every section
+# of the three objects except the facts section itself.
+#
+# Usage: ci/codegen-identical.sh --plugin SO [--cc GCC] BUILD_DIR [OBJECT...]
+#
+# BUILD_DIR is a tree prepared by ci/mlock-proof.sh (mm/mlock.c then holds
+# the sys_mlock spec, so one sample has a spec). The default objects are
+# mm/mlock.o, mm/mmap.o, mm/gup.o, fs/open.o and kernel/sys.o.
+# Exit status: 0 identical, 1 a section differs, 2 setup error.
+
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+plugin=
+cc=gcc
+tree=
+objects=()
+
+while (($#)); do
+	case $1 in
+	--plugin) plugin=${2:?--plugin needs a file}; shift ;;
+	--cc) cc=${2:?--cc needs a compiler}; shift ;;
+	-*) echo "codegen-identical: unknown option '$1'" >&2; exit 2 ;;
+	*) if [[ -z $tree ]]; then tree=$1; else objects+=("$1"); fi ;;
+	esac
+	shift
+done
+[[ -f $plugin && -f $tree/Makefile ]] || {
+	echo "codegen-identical: pass --plugin SO and a prepared kernel tree" >&2
+	exit 2
+}
+((${#objects[@]})) || objects=(mm/mlock.o mm/mmap.o mm/gup.o fs/open.o kernel/sys.o)
+plugin=$(realpath "$plugin")
+cc=$(realpath "$(command -v "$cc")")
+compat=$repo/include/kapi-compat
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Build OBJECT with KCFLAGS $2 and keep a copy as $work/$3/OBJECT.
+build() {
+	local object=$1 flags=$2 kind=$3
+
+	rm -f "$tree/$object"
+	make -C "$tree" CC="$cc" "$object" KCFLAGS="$flags" >"$work/log" 2>&1 || {
+		cat "$work/log" >&2
+		echo "codegen-identical: building $object ($kind) failed" >&2
+		exit 2
+	}
+	mkdir -p "$work/$kind/$(dirname "$object")"
+	cp "$tree/$object" "$work/$kind/$object"
+}
+
+# Print the names of OBJECT's sections that have contents.
+sections() {
+	readelf -S -W "$1" | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\) .*/\1/p' |
+		grep -v -e '^$' -e '^\.discard\.kapi_facts$' -e '^NULL$'
+}
+
+status=0
+for object in "${objects[@]}"; do
+	build "$object" "-I$compat" plain
+	build "$object" "-fplugin=$plugin -I$compat" plugin
+	build "$object" "-fplugin=$plugin -fplugin-arg-kapi_check-facts -I$compat" facts
+	for kind in plugin facts; do
+		if [[ $(sections "$work/plain/$object") != $(sections "$work/$kind/$object" | grep -v '^\.discard\.kapi_facts$') ]]; then
+			echo "codegen-identical: $object ($kind): the section lists differ" >&2
+			status=1
+			continue
+		fi
+		for sec in $(sections "$work/plain/$object"); do
+			objcopy --dump-section "$sec=$work/a" "$work/plain/$object" "$work/x.o" 2>/dev/null || : >"$work/a"
+			objcopy --dump-section "$sec=$work/b" "$work/$kind/$object" "$work/x.o" 2>/dev/null || : >"$work/b"
+			if ! cmp -s "$work/a" "$work/b"; then
+				echo "codegen-identical: $object ($kind): section $sec differs" >&2
+				status=1
+			fi
+		done
+	done
+	echo "codegen-identical: $object: checked"
+done
+exit $status
