@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Find a reader-writer lock released in another mode than it was taken:
+/// down_read() then up_write(), down_write() then up_read(), and the same
+/// for the mmap_lock wrappers (mmap_read_lock() then mmap_write_unlock(),
+/// mmap_write_lock() then mmap_read_unlock()). A write lock downgraded on
+/// the path (downgrade_write(), mmap_write_downgrade()) and then released
+/// with up_read() or mmap_read_unlock() is correct and not reported.
+///
+/// False positives: a path the code cannot take, for example two
+/// conditions that are never true together.
+//
+// Confidence: High
+// Comments: The lock must be written the same way at the acquire and at
+//  the release; "down_read(&mm->mmap_lock)" and "mmap_write_unlock(mm)"
+//  are not paired.
+// Options: --no-includes --include-headers
+
+virtual report
+virtual org
+virtual context
+
+@read_then_write depends on context || org || report exists@
+expression lock, ret;
+statement S;
+identifier acquire =~ "^(down_read(_killable|_interruptible|_trylock)?|mmap_read_lock(_killable)?|mmap_read_trylock)$";
+identifier release =~ "^(up_read|up_write|downgrade_write|mmap_read_unlock|mmap_write_unlock|mmap_write_downgrade)$";
+identifier wrong =~ "^(up_write|mmap_write_unlock)$";
+position p1, p2;
+@@
+
+(
+acquire@p1(lock);
+|
+if (acquire@p1(lock)) S
+|
+if (!acquire@p1(lock)) S
+|
+ret = acquire@p1(lock);
+)
+... when != release(lock)
+wrong@p2(lock);
+
+@depends on context@
+identifier read_then_write.acquire, read_then_write.wrong;
+position read_then_write.p1, read_then_write.p2;
+@@
+
+(
+* acquire@p1(...)
+|
+* wrong@p2(...)
+)
+
+@script:ocaml depends on report@
+p1 << read_then_write.p1;
+p2 << read_then_write.p2;
+acquire << read_then_write.acquire;
+wrong << read_then_write.wrong;
+@@
+let a = List.hd p1 and r = List.hd p2 in
+Printf.printf "%s:%d:%d-%d: %s() releases in write mode a lock taken in read mode by %s() on line %d\n"
+  r.Coccilib.file r.Coccilib.line r.Coccilib.col r.Coccilib.col_end
+  wrong acquire a.Coccilib.line
+
+@script:ocaml depends on org@
+p1 << read_then_write.p1;
+p2 << read_then_write.p2;
+wrong << read_then_write.wrong;
+acquire << read_then_write.acquire;
+@@
+Coccilib.print_main (wrong ^ "() releases in write mode") p2;
+Coccilib.print_secs (acquire ^ "()") p1
+
+@write_then_read depends on context || org || report exists@
+expression lock, ret;
+statement S;
+identifier acquire =~ "^(down_write(_killable|_trylock)?|mmap_write_lock(_killable)?|mmap_write_trylock)$";
+identifier release =~ "^(up_read|up_write|downgrade_write|mmap_read_unlock|mmap_write_unlock|mmap_write_downgrade)$";
+identifier wrong =~ "^(up_read|mmap_read_unlock)$";
+position p1, p2;
+@@
+
+(
+acquire@p1(lock);
+|
+if (acquire@p1(lock)) S
+|
+if (!acquire@p1(lock)) S
+|
+ret = acquire@p1(lock);
+)
+... when != release(lock)
+wrong@p2(lock);
+
+@depends on context@
+identifier write_then_read.acquire, write_then_read.wrong;
+position write_then_read.p1, write_then_read.p2;
+@@
+
+(
+* acquire@p1(...)
+|
+* wrong@p2(...)
+)
+
+@script:ocaml depends on report@
+p1 << write_then_read.p1;
+p2 << write_then_read.p2;
+acquire << write_then_read.acquire;
+wrong << write_then_read.wrong;
+@@
+let a = List.hd p1 and r = List.hd p2 in
+Printf.printf "%s:%d:%d-%d: %s() releases in read mode a lock taken in write mode by %s() on line %d\n"
+  r.Coccilib.file r.Coccilib.line r.Coccilib.col r.Coccilib.col_end
+  wrong acquire a.Coccilib.line
+
+@script:ocaml depends on org@
+p1 << write_then_read.p1;
+p2 << write_then_read.p2;
+wrong << write_then_read.wrong;
+acquire << write_then_read.acquire;
+@@
+Coccilib.print_main (wrong ^ "() releases in read mode") p2;
+Coccilib.print_secs (acquire ^ "()") p1

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Fixture of cocci/locks/missing_unlock.cocci: functions named hit_* must
+ * be reported once at the return marked in their comment, functions named
+ * ok_* must not be reported.
+ */
+#include <linux/errno.h>
+#include <linux/mm_types.h>
+#include <linux/mmap_lock.h>
+#include <linux/mutex.h>
+#include <linux/rwsem.h>
+#include <linux/spinlock.h>
+
+/* A sysfs store handler that returns without mutex_unlock(). */
+static int hit_mutex(struct mutex *m, int bad)
+{
+	mutex_lock(m);
+	if (bad)
+		return -EINVAL;		/* reported */
+	mutex_unlock(m);
+	return 0;
+}
+
+static int hit_rwsem_read(struct rw_semaphore *sem, int busy)
+{
+	down_read(sem);
+	if (busy) {
+		busy = 0;
+		return -EBUSY;		/* reported */
+	}
+	up_read(sem);
+	return 0;
+}
+
+static int hit_mmap_write(struct mm_struct *mm, unsigned long len)
+{
+	mmap_write_lock(mm);
+	if (!len)
+		return -ENOMEM;		/* reported */
+	mmap_write_unlock(mm);
+	return 0;
+}
+
+static int hit_spin_second_return(spinlock_t *lock, int a, int b)
+{
+	spin_lock(lock);
+	if (a) {
+		spin_unlock(lock);
+		return -EAGAIN;
+	}
+	if (b)
+		return -EFAULT;		/* reported */
+	spin_unlock(lock);
+	return 0;
+}
+
+static int ok_unlocked_before_return(struct mutex *m, int bad)
+{
+	mutex_lock(m);
+	if (bad) {
+		mutex_unlock(m);
+		return -EINVAL;
+	}
+	mutex_unlock(m);
+	return 0;
+}
+
+static int ok_error_before_lock(struct rw_semaphore *sem, int bad)
+{
+	if (bad)
+		return -EINVAL;
+	down_write(sem);
+	up_write(sem);
+	return 0;
+}
+
+static int ok_goto_unlock(struct mm_struct *mm, int bad)
+{
+	int err = 0;
+
+	mmap_read_lock(mm);
+	if (bad) {
+		err = -EINVAL;
+		goto out;
+	}
+out:
+	mmap_read_unlock(mm);
+	return err;
+}
+
+/* Another lock is released: the rule matches the lock expression. */
+static int hit_other_lock_released(struct mutex *a, struct mutex *b, int bad)
+{
+	mutex_lock(a);
+	mutex_lock(b);
+	mutex_unlock(b);
+	if (bad)
+		return -EINVAL;		/* reported */
+	mutex_unlock(a);
+	return 0;
+}
+
+/* A write lock downgraded to a read lock and then released. */
+static int ok_downgrade(struct mm_struct *mm, int bad)
+{
+	mmap_write_lock(mm);
+	mmap_write_downgrade(mm);
+	mmap_read_unlock(mm);
+	if (bad)
+		return -EINVAL;
+	return 0;
+}
+
+/* The failure branch of a killable acquire holds no lock. */
+static int ok_killable(struct mutex *m)
+{
+	if (mutex_lock_killable(m))
+		return -EINTR;
+	mutex_unlock(m);
+	return 0;
+}
+
+static int ok_irqsave(spinlock_t *lock, int bad)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(lock, flags);
+	if (bad) {
+		spin_unlock_irqrestore(lock, flags);
+		return -EINVAL;
+	}
+	spin_unlock_irqrestore(lock, flags);
+	return 0;
+}
+
+static int hit_irqsave(spinlock_t *lock, int bad)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(lock, flags);
+	if (bad)
+		return -EIO;		/* reported */
+	spin_unlock_irqrestore(lock, flags);
+	return 0;
+}
