@@ -343,10 +343,92 @@ static struct kapi_spec *read_spec(struct tio_reader *r, const char *unit)
 	return tio_expect_eol(r) ? spec : NULL;
 }
 
+/*
+ * Copy the first quoted string of LINE (up to its end) into OUT, without
+ * unescaping: function and file names need none. Returns the text after
+ * the closing quote, or NULL.
+ */
+static const char *quoted(const char *line, const char *end, char *out,
+			  size_t size)
+{
+	const char *q = memchr(line, '"', (size_t)(end - line));
+	size_t n = 0;
+
+	if (!q)
+		return NULL;
+	for (q++; q < end && *q != '"'; q++) {
+		if (*q == '\\' && q + 1 < end)
+			q++;
+		if (n + 1 < size)
+			out[n++] = *q;
+	}
+	out[n] = '\0';
+	return q < end ? q + 1 : NULL;
+}
+
+/*
+ * Remove in place, from the function blocks in TEXT (NUL-terminated), the
+ * blocks whose function KEEP rejects.
+ */
+static void drop_unwanted(char *text, const char *unit, kapi_facts_keep keep,
+			  void *keep_data)
+{
+	char *in = text, *out = text, name[512];
+	bool keeping = true;
+
+	while (*in) {
+		char *eol = strchr(in, '\n');
+		size_t len = eol ? (size_t)(eol - in) + 1 : strlen(in);
+
+		if (strncmp(in, "fn ", 3) == 0) {
+			const char *after = quoted(in, in + len, name,
+						   sizeof(name));
+
+			keeping = !after || keep(keep_data, unit, name,
+						 atoi(after) != 0);
+		}
+		if (keeping) {
+			memmove(out, in, len);
+			out += len;
+		}
+		in += len;
+	}
+	*out = '\0';
+}
+
+void kapi_facts_scan(const unsigned char *data, size_t len,
+		     kapi_facts_visit visit, void *visit_data)
+{
+	const char *p = (const char *)data, *end = p + len;
+	char name[512];
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = eol ? eol : end;
+		const char *after = NULL;
+		char kind = 0;
+
+		if (stop - p > 5 && strncmp(p, "unit ", 5) == 0)
+			kind = 'u';
+		else if (stop - p > 5 && strncmp(p, "spec ", 5) == 0)
+			kind = 's';
+		else if (stop - p > 3 && strncmp(p, "fn ", 3) == 0)
+			kind = 'f';
+		else if (stop - p > 5 && strncmp(p, "call ", 5) == 0)
+			kind = 'c';
+		if (kind)
+			after = quoted(p, stop, name, sizeof(name));
+		if (after)
+			visit(visit_data, kind, name,
+			      kind == 'f' && atoi(after) != 0);
+		p = stop + 1;
+	}
+}
+
 /* Read one block's body (BODY, LEN bytes) into U. */
 static bool read_body(struct kapi_arena *arena, const char *origin,
 		      const char *body, size_t len, struct kapi_unit_facts *u,
-		      const char **err)
+		      kapi_facts_keep keep, void *keep_data, const char **err)
 {
 	struct tio_reader r = { arena, origin, NULL, 1, NULL, NULL, 0 };
 	char *text = malloc(len + sizeof(KAPI_SUMMARY_FORMAT) + 2);
@@ -407,6 +489,9 @@ static bool read_body(struct kapi_arena *arena, const char *origin,
 	{
 		size_t done = (size_t)(r.p - (text + header));
 
+		if (keep)
+			drop_unwanted(text + header + done, u->unit, keep,
+				      keep_data);
 		memmove(text + done, KAPI_SUMMARY_FORMAT "\n", header);
 		n = kapi_summary_read(arena, origin, text + done, &fns, err);
 	}
@@ -429,6 +514,16 @@ int kapi_facts_read(struct kapi_arena *arena, const char *origin,
 		    const unsigned char *data, size_t len,
 		    struct kapi_unit_facts **units, unsigned int *nunits,
 		    const char **err)
+{
+	return kapi_facts_read_filtered(arena, origin, data, len, NULL, NULL,
+					units, nunits, err);
+}
+
+int kapi_facts_read_filtered(struct kapi_arena *arena, const char *origin,
+			     const unsigned char *data, size_t len,
+			     kapi_facts_keep keep, void *keep_data,
+			     struct kapi_unit_facts **units,
+			     unsigned int *nunits, const char **err)
 {
 	static const char magic[] = "kapi-facts ";
 	size_t at = 0;
@@ -482,7 +577,7 @@ int kapi_facts_read(struct kapi_arena *arena, const char *origin,
 		memset(u, 0, sizeof(*u));
 		u->origin = kapi_intern(arena, origin);
 		if (!read_body(arena, origin, (const char *)data + at,
-			       (size_t)size, u, err))
+			       (size_t)size, u, keep, keep_data, err))
 			return -1;
 		(*nunits)++;
 		found++;

@@ -73,10 +73,10 @@ static void drop_repeated_units(struct kapi_build *b)
 }
 
 /*
- * TODO: every unit's summaries stay in memory in full (about 45 KiB per
- * function on mm/), so a whole defconfig kernel would need several GiB;
- * sharing guards and filters between atoms, or loading only the units
- * below the specified syscalls, would bring it to the few hundred MiB
+ * TODO: the summaries of every function the specified syscalls reach stay
+ * in memory in full (about 90 KiB per reached function on mm/), so a
+ * syscall that reaches tens of thousands of functions needs GiBs; sharing
+ * guards and filters between atoms would bring it to the few hundred MiB
  * the command should stay within.
  */
 void kapi_build_link(struct kapi_build *b)

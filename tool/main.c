@@ -23,6 +23,7 @@
 #include "link.h"
 #include "objects.h"
 #include "output.h"
+#include "reach.h"
 
 #ifndef KAPI_VERSION
 #define KAPI_VERSION "unknown"
@@ -56,29 +57,46 @@ static void usage(FILE *out)
 		"Exit status: 0 no finding printed, 1 findings printed, 2 error.\n");
 }
 
+struct loader {
+	struct kapi_build *build;
+	struct kapi_reach *reach;
+};
+
+static int on_scan(void *data, const char *origin, const unsigned char *bytes,
+		   size_t len)
+{
+	struct loader *l = data;
+
+	kapi_facts_scan(bytes, len, kapi_reach_visit, l->reach);
+	return 0;
+}
+
 static int on_facts(void *data, const char *origin, const unsigned char *bytes,
 		    size_t len)
 {
-	struct kapi_build *b = data;
+	struct loader *l = data;
+	struct kapi_build *b = l->build;
 	const char *err = NULL;
 
-	if (kapi_facts_read(b->arena, origin, bytes, len, &b->units,
-			    &b->nunits, &err) < 0) {
+	if (kapi_facts_read_filtered(b->arena, origin, bytes, len,
+				     kapi_reach_keep, l->reach, &b->units,
+				     &b->nunits, &err) < 0) {
 		fprintf(stderr, "kapi-check: %s\n", err);
 		return 2;
 	}
 	return 0;
 }
 
-static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
+/* Run FOUND over every path; 0, or the exit status of a failure. */
+static int search(char **paths, int npaths, kapi_facts_found found,
+		  void *data, unsigned int *skipped)
 {
-	unsigned int skipped = 0;
 	int i, rc;
 
 	for (i = 0; i < npaths; i++) {
 		char *err = NULL;
 
-		rc = kapi_find_facts(paths[i], on_facts, b, &skipped, &err);
+		rc = kapi_find_facts(paths[i], found, data, skipped, &err);
 		if (rc < 0) {
 			fprintf(stderr, "kapi-check: %s\n", err ? err : paths[i]);
 			free(err);
@@ -87,6 +105,34 @@ static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 		if (rc)
 			return rc;
 	}
+	return 0;
+}
+
+/*
+ * Read the facts in two passes: a scan of names and calls finds what the
+ * specified syscalls can reach, then only those summaries are parsed, so
+ * memory follows the syscalls' reach, not the size of the build.
+ */
+static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
+{
+	struct kapi_arena *scan_arena = kapi_arena_new();
+	struct loader l = { b, kapi_reach_new(scan_arena) };
+	unsigned int skipped = 0, ignored = 0, scanned, kept;
+	int rc;
+
+	rc = search(paths, npaths, on_scan, &l, &ignored);
+	if (!rc) {
+		kapi_reach_solve(l.reach);
+		rc = search(paths, npaths, on_facts, &l, &skipped);
+	}
+	scanned = kapi_reach_count(l.reach, &kept);
+	kapi_arena_free(scan_arena);
+	if (rc)
+		return rc;
+	if (verbose)
+		fprintf(stderr,
+			"kapi-check: %u functions scanned, %u reachable from specified syscalls\n",
+			scanned, kept);
 	if (b->nunits == 0) {
 		fprintf(stderr,
 			"kapi-check: no kapi facts found in the given paths (%u objects without facts); build with the flags of 'kapi-check kcflags'\n",

@@ -30,6 +30,7 @@
 #ifndef KAPI_FACTS_H
 #define KAPI_FACTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "kapi/arena.h"
@@ -74,6 +75,32 @@ int kapi_facts_read(struct kapi_arena *arena, const char *origin,
 		    const unsigned char *data, size_t len,
 		    struct kapi_unit_facts **units, unsigned int *nunits,
 		    const char **err);
+
+/*
+ * A filter for kapi_facts_read_filtered(): whether to keep the summary of
+ * function NAME of UNIT. Dropped summaries are never parsed into memory.
+ */
+typedef bool (*kapi_facts_keep)(void *data, const char *unit,
+				const char *name, bool is_static);
+
+int kapi_facts_read_filtered(struct kapi_arena *arena, const char *origin,
+			     const unsigned char *data, size_t len,
+			     kapi_facts_keep keep, void *keep_data,
+			     struct kapi_unit_facts **units,
+			     unsigned int *nunits, const char **err);
+
+/*
+ * What a cheap first pass needs from a facts section, without parsing
+ * atoms: called with KIND 'u' for a unit (NAME the source file), 's' for
+ * a spec of that unit, 'f' for a function (IS_STATIC set) and 'c' for a
+ * call of the last function (NAME the callee). Names are only valid
+ * during the call.
+ */
+typedef void (*kapi_facts_visit)(void *data, char kind, const char *name,
+				 bool is_static);
+
+void kapi_facts_scan(const unsigned char *data, size_t len,
+		     kapi_facts_visit visit, void *visit_data);
 
 /* The spec text form alone, for tests and the write path. */
 void kapi_spec_write(const struct kapi_spec *spec, struct kapi_buf *out);
