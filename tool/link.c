@@ -74,8 +74,8 @@ static void drop_repeated_units(struct kapi_build *b)
 
 /*
  * TODO: the summaries of every function the specified syscalls reach stay
- * in memory in full (about 90 KiB per reached function on mm/), so a
- * syscall that reaches tens of thousands of functions needs GiBs; sharing
+ * in memory in full, about 90 KiB per reached function on mm/. A syscall
+ * that reaches tens of thousands of functions then needs GiBs. Sharing
  * guards and filters between atoms would bring it to the few hundred MiB
  * the command should stay within.
  */
