@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Fails unless each ELF file in FILES has a section named .kapi_specs, the
+# Fails unless each ELF file in FILES has a section named .discard.kapi_specs, the
 # section DEFINE_KERNEL_API_SPEC places every spec in. Usage:
 #   cmake -DREADELF=... "-DFILES=a.o;b" -P check_section.cmake
 
@@ -18,8 +18,8 @@ foreach(file IN LISTS FILES)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "readelf -S failed on ${file}: ${err}")
   endif()
-  if(NOT out MATCHES "[ \t]\\.kapi_specs[ \t]+PROGBITS")
+  if(NOT out MATCHES "[ \t]\\.discard\\.kapi_specs[ \t]+PROGBITS")
     message(FATAL_ERROR
-      "${file} has no .kapi_specs section; readelf -S shows:\n${out}")
+      "${file} has no .discard.kapi_specs section; readelf -S shows:\n${out}")
   endif()
 endforeach()

@@ -7,15 +7,21 @@
  * DEFINE_KERNEL_API_SPEC(sys_mlock) ... KAPI_END_SPEC, compiles with this
  * header into a struct kernel_api_spec whose struct, member and enumerator
  * names and enumerator values are the framework's. The variable name
- * (__kapi_spec_sys_mlock) and its section (.kapi_specs) are the same too.
- * So one reader that looks members up by name, such as the kapi-check GCC
- * plugin, serves trees with and without the framework.
+ * (__kapi_spec_sys_mlock) is the same too. So one reader that looks
+ * members up by name, such as the kapi-check GCC plugin, serves trees with
+ * and without the framework.
  *
  * Kernel builds pass -I include/kapi-compat after the kernel's own include
  * path, so this file is found only when the tree has no
  * <linux/kernel_api_spec.h> of its own.
  *
  * Differences from the framework, all deliberate:
+ *  - The spec goes into section .discard.kapi_specs, not .kapi_specs. A
+ *    tree without the framework has no linker script rule for .kapi_specs,
+ *    so with CONFIG_LD_ORPHAN_WARN and CONFIG_WERROR the final link of
+ *    vmlinux would fail on an orphan section. The kernel's linker scripts
+ *    discard .discard.* sections, and nothing here needs the spec at run
+ *    time: the plugin reads it at compile time.
  *  - Every string member is a const char *, not a char array, and no struct
  *    is packed. sizeof(struct kernel_api_spec) is 25376 bytes on x86-64
  *    (gcc 12.2), against about 355 KB for the framework's packed arrays.
@@ -464,13 +470,14 @@ struct kernel_api_spec {
  */
 
 /*
- * Opens the static spec object __kapi_spec_FUNC in section .kapi_specs;
- * KAPI_END_SPEC closes it. For a syscall FUNC is written sys_NAME, and the
- * spec is linked to SYSCALL_DEFINEx(NAME, ...) by that name only.
+ * Opens the static spec object __kapi_spec_FUNC in section
+ * .discard.kapi_specs (see the top of this file); KAPI_END_SPEC closes
+ * it. For a syscall FUNC is written sys_NAME, and the spec is linked to
+ * SYSCALL_DEFINEx(NAME, ...) by that name only.
  */
 #define DEFINE_KERNEL_API_SPEC(func_name)				\
 	static struct kernel_api_spec __kapi_spec_##func_name		\
-	__used __section(".kapi_specs") = {				\
+	__used __section(".discard.kapi_specs") = {			\
 		.name = #func_name,					\
 		.version = 1,
 
