@@ -26,6 +26,7 @@ struct chunk {
 struct kapi_arena {
 	struct chunk *chunks;
 	size_t total;		/* bytes of all chunks */
+	size_t budget;		/* 0: KAPI_ARENA_BUDGET */
 	const char **strings;	/* the intern table */
 	size_t nstrings;
 	size_t string_slots;	/* a power of two */
@@ -85,6 +86,17 @@ void *kapi_arena_alloc(struct kapi_arena *arena, size_t size)
 size_t kapi_arena_size(const struct kapi_arena *arena)
 {
 	return arena->total;
+}
+
+int kapi_arena_over_budget(const struct kapi_arena *arena)
+{
+	return arena->total > (arena->budget ? arena->budget :
+			       KAPI_ARENA_BUDGET);
+}
+
+void kapi_arena_set_budget(struct kapi_arena *arena, size_t bytes)
+{
+	arena->budget = bytes;
 }
 
 void *kapi_arena_grow(struct kapi_arena *arena, const void *old,

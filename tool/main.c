@@ -129,6 +129,9 @@ static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 	kapi_arena_free(scan_arena);
 	if (rc)
 		return rc;
+	/* The facts may fill the default budget alone: give the solver room. */
+	kapi_arena_set_budget(b->arena, kapi_arena_size(b->arena) +
+			      ((size_t)2 << 30));
 	if (verbose)
 		fprintf(stderr,
 			"kapi-check: %u functions scanned, %u reachable from specified syscalls\n",

@@ -32,11 +32,14 @@ size_t kapi_arena_size(const struct kapi_arena *arena);
  */
 #define KAPI_ARENA_BUDGET ((size_t)512 << 20)
 
-/* Whether ARENA has used up KAPI_ARENA_BUDGET. */
-static inline int kapi_arena_over_budget(const struct kapi_arena *arena)
-{
-	return kapi_arena_size(arena) > KAPI_ARENA_BUDGET;
-}
+/* Whether ARENA has used up its budget (KAPI_ARENA_BUDGET by default). */
+int kapi_arena_over_budget(const struct kapi_arena *arena);
+
+/*
+ * Set ARENA's budget to BYTES. The whole-build command, whose facts alone
+ * can exceed the default, gives the analysis room beyond what it loaded.
+ */
+void kapi_arena_set_budget(struct kapi_arena *arena, size_t bytes);
 
 /* Allocate SIZE zeroed bytes that live as long as ARENA. */
 void *kapi_arena_alloc(struct kapi_arena *arena, size_t size);
