@@ -534,7 +534,7 @@ static void apply_exit(struct lctx *lx, struct lstate *st,
 	}
 }
 
-/* Copy what a callee knows about acquisitions below it. */
+/* Copy a callee's acquisitions, mismatches and unknown calls below it. */
 static void inherit(struct lctx *lx, const struct kapi_stmt *s,
 		    const struct kapi_lock_summary *callee)
 {

@@ -299,7 +299,7 @@ static const struct kapi_valueset *resolve_arg(struct kapi_program *prog,
 /*
  * Resolve call SITE of F, unless it is already being resolved further up:
  * a loop can feed a call's result into its own argument. That value is
- * then an unknown source, so no check claims more than it knows.
+ * then an unknown source, so no check claims more than the analysis shows.
  */
 static void resolve_site(struct kapi_program *prog, struct entry *f,
 			 int site, struct kapi_valueset *out)

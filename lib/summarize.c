@@ -159,7 +159,7 @@ static void init_atom(struct ctx *cx, struct kapi_atom *a,
 
 /*
  * Check ATOM's ordering condition against ST, and give an atom without one
- * the first ordering ST knows (a loop's addr < end on the way out of a
+ * the first ordering ST holds (a loop's addr < end on the way out of a
  * break). Returns false when the two contradict: the atom cannot be here.
  */
 static bool relate_atom(struct kapi_atom *atom, const struct flow_state *st)
@@ -196,7 +196,7 @@ static void drop_relations(struct kapi_valueset *set)
 /*
  * Remove guards on call SITE from SET. An argument of a call in a loop can
  * carry a guard on that call's result from the previous iteration, which
- * says nothing about the call it is passed to.
+ * does not constrain the call it is passed to.
  */
 static void drop_call_guard(struct kapi_valueset *set, int site)
 {
@@ -292,7 +292,7 @@ static void eval_phi(struct ctx *cx, const struct kapi_stmt *s, int b,
 		use_operand(cx, &arg->value, &via, arg->loc, &one);
 		/*
 		 * A value coming around a loop may carry an ordering of values
-		 * that this iteration redefines, so a loop header forgets it.
+		 * that this iteration redefines, so a loop header drops it.
 		 */
 		if (cx->loop_header[b])
 			drop_relations(&one);

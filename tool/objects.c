@@ -517,7 +517,7 @@ static int search_elf(struct search *s, const char *origin,
 #define AR_SIZE_SIZE 10
 #define AR_END_AT 58
 
-/* Kinds of archive member, told apart by the header's name field. */
+/* Kinds of archive member, distinguished by the header's name field. */
 enum ar_entry {
 	AR_SYMBOLS,		/* "/", "/SYM64/" or "__.SYMDEF...": skipped */
 	AR_NAMES,		/* "//": the GNU long-name table */

@@ -59,7 +59,7 @@ struct kapi_caps *kapi_caps_new(struct kapi_arena *arena,
 const struct kapi_cap_summary *kapi_caps_of(struct kapi_caps *caps,
 					    const char *name);
 
-/* Whether NAME is a capability-check function kapi-check knows. */
+/* Whether NAME is in kapi-check's table of capability-check functions. */
 bool kapi_cap_prim_known(const char *name);
 
 /*

@@ -164,7 +164,7 @@ typedef const struct kapi_lock_summary *(*kapi_lock_lookup)(void *data,
 /*
  * Bounds on the exploration of one function: distinct lock states per
  * block, and block visits in all. Past them the function is skipped and
- * its summary says why.
+ * its summary records why.
  */
 #define KAPI_LOCK_MAX_STATES_PER_BLOCK 16
 #define KAPI_LOCK_MAX_VISITS 50000

@@ -29,7 +29,7 @@ extern "C" {
 /* The largest errno a kernel returns as -errno, as in linux/err.h. */
 #define KAPI_MAX_ERRNO 4095
 
-/* Regions of the integer line that the analysis tells apart. */
+/* Regions of the integer line that the analysis distinguishes. */
 #define KAPI_REGION_ERR		(1u << 0)	/* -4095 .. -1: an errno */
 #define KAPI_REGION_NEG		(1u << 1)	/* below -4095 */
 #define KAPI_REGION_ZERO	(1u << 2)

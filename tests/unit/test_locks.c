@@ -275,7 +275,9 @@ static void conditional_release_contract(void)
 	kapi_findings_init(&out, arena);
 	kapi_check_locks(arena, spec, s, NULL, 0, &out);
 	CHECK(count_check(&out, KAPI_CHECK_LOCK_IMBALANCE) == 1);
-	CHECK(out.n > 0 && strstr(out.v[0].message, "more often") != NULL);
+	CHECK(out.n > 0);
+	if (out.n > 0)
+		CHECK(strstr(out.v[0].message, "more often") != NULL);
 	kapi_arena_free(arena);
 }
 
@@ -300,7 +302,8 @@ static void spec_names_match_objects(void)
 	CHECK(kapi_lock_aliases_parse(aliases, "bad.txt", "no equals sign\n",
 				      &err) == -1);
 	CHECK(err != NULL);
-	CHECK(err && strstr(err, "bad.txt:1:") != NULL);
+	if (err)
+		CHECK(strstr(err, "bad.txt:1:") != NULL);
 
 	l.name = "mm->mmap_lock (read mode)";
 	CHECK(kapi_lock_spec_mode(&l) == KAPI_LOCK_MODE_READ);
