@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "kapi/callgraph.h"
 #include "kapi/caps.h"
 
 /* CAP_SYS_ADMIN and the capabilities the fixed-capability helpers test. */
@@ -117,7 +118,9 @@ struct kapi_caps {
 	struct kapi_arena *arena;
 	struct kapi_program *prog;
 	unsigned int n;
-	struct memo **v;
+	/* Open addressing by name; a syscall reaches tens of thousands. */
+	struct memo **slots;
+	unsigned int nslots;
 };
 
 struct kapi_caps *kapi_caps_new(struct kapi_arena *arena,
@@ -130,30 +133,74 @@ struct kapi_caps *kapi_caps_new(struct kapi_arena *arena,
 	return c;
 }
 
+static unsigned int hash_name(const char *s)
+{
+	unsigned int h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
 static struct memo *memo_find(struct kapi_caps *c, const char *name)
 {
-	unsigned int i;
+	unsigned int j;
 
-	for (i = 0; i < c->n; i++)
-		if (strcmp(c->v[i]->name, name) == 0)
-			return c->v[i];
+	if (!c->nslots)
+		return NULL;
+	for (j = hash_name(name) & (c->nslots - 1); c->slots[j];
+	     j = (j + 1) & (c->nslots - 1))
+		if (strcmp(c->slots[j]->name, name) == 0)
+			return c->slots[j];
 	return NULL;
+}
+
+static void memo_insert(struct memo **slots, unsigned int nslots,
+			struct memo *m)
+{
+	unsigned int j = hash_name(m->name) & (nslots - 1);
+
+	while (slots[j])
+		j = (j + 1) & (nslots - 1);
+	slots[j] = m;
 }
 
 static struct memo *memo_add(struct kapi_caps *c, const char *name)
 {
 	struct memo *m = kapi_arena_alloc(c->arena, sizeof(*m));
+	unsigned int i;
 
 	m->name = name;
 	m->sum = kapi_arena_alloc(c->arena, sizeof(*m->sum));
 	m->sum->name = name;
-	c->v = kapi_arena_grow(c->arena, c->v, sizeof(*c->v), c->n, c->n + 1);
-	c->v[c->n++] = m;
+
+	if ((c->n + 1) * 2 > c->nslots) {
+		struct memo **old = c->slots;
+		unsigned int nold = c->nslots;
+
+		c->nslots = nold ? nold * 2 : 64;
+		c->slots = kapi_arena_alloc(c->arena,
+					    c->nslots * sizeof(*c->slots));
+		for (i = 0; i < nold; i++)
+			if (old[i])
+				memo_insert(c->slots, c->nslots, old[i]);
+	}
+	memo_insert(c->slots, c->nslots, m);
+	c->n++;
 	return m;
 }
 
 static const struct kapi_cap_summary *current_of(struct kapi_caps *c,
 						 const char *name);
+
+static unsigned int chain_length(const struct kapi_chain *chain)
+{
+	unsigned int n = 0;
+
+	for (; chain; chain = chain->next)
+		n++;
+	return n;
+}
 
 static void add_use(struct kapi_arena *arena, struct kapi_cap_use **v,
 		    unsigned int *n, const struct kapi_cap_use *use)
@@ -161,12 +208,19 @@ static void add_use(struct kapi_arena *arena, struct kapi_cap_use **v,
 	unsigned int i;
 
 	for (i = 0; i < *n; i++) {
-		const struct kapi_cap_use *u = &(*v)[i];
+		struct kapi_cap_use *u = &(*v)[i];
 
-		if (u->loc.line == use->loc.line && u->loc.file == use->loc.file &&
-		    u->known == use->known && u->cap == use->cap &&
-		    u->param == use->param)
-			return;
+		if (u->loc.line != use->loc.line || u->loc.file != use->loc.file ||
+		    u->known != use->known || u->cap != use->cap ||
+		    u->param != use->param)
+			continue;
+		/*
+		 * Inside a cycle the same use comes back around it: keep the
+		 * shortest way there, the one a reader can follow.
+		 */
+		if (chain_length(use->chain) < chain_length(u->chain))
+			*u = *use;
+		return;
 	}
 	*v = kapi_arena_grow(arena, *v, sizeof(**v), *n, *n + 1);
 	(*v)[(*n)++] = *use;
@@ -261,7 +315,9 @@ static void visit_call(struct kapi_caps *c, const struct kapi_summary *f,
 			add_use(c->arena, &out->caps, &out->ncaps, &use);
 		}
 		if (p->arg >= 0 && (unsigned int)p->arg < cs->nargs)
-			resolve_cap_arg(c, f, &cs->args[p->arg], &use, out);
+			resolve_cap_arg(c, f,
+					&kapi_callsite_args(c->arena, cs)[p->arg],
+					&use, out);
 		return;
 	}
 	if (!cs->indirect && is_wait_prim(cs->callee)) {
@@ -289,7 +345,9 @@ static void visit_call(struct kapi_caps *c, const struct kapi_summary *f,
 		if (u.param < 0) {
 			add_use(c->arena, &out->caps, &out->ncaps, &u);
 		} else if ((unsigned int)u.param < cs->nargs) {
-			resolve_cap_arg(c, f, &cs->args[u.param], &u, out);
+			resolve_cap_arg(c, f,
+					&kapi_callsite_args(c->arena, cs)[u.param],
+					&u, out);
 		}
 	}
 	for (i = 0; i < g->nwaits; i++) {
@@ -318,70 +376,80 @@ static bool same_counts(const struct kapi_cap_summary *a,
 	       a->nunknown_calls == b->nunknown_calls;
 }
 
+/* The callees whose summaries visit_call() reads. */
+static const struct kapi_summary *cap_edge(void *data,
+					   const struct kapi_summary *f,
+					   unsigned int site)
+{
+	struct kapi_caps *c = data;
+	const struct kapi_callsite *cs = &f->calls[site];
+	const struct memo *m;
+
+	if (cs->indirect || !cs->reachable || cap_prim_find(cs->callee) ||
+	    is_wait_prim(cs->callee))
+		return NULL;
+	m = memo_find(c, cs->callee);
+	if (m && m->final)
+		return NULL;
+	return kapi_program_find(c->prog, cs->callee);
+}
+
+/* Recompute the summary of F from its calls; whether its counts grew. */
+static bool recompute(struct kapi_caps *c, const struct kapi_summary *f)
+{
+	struct memo *m = memo_find(c, f->name);
+	struct kapi_cap_summary *out = kapi_arena_alloc(c->arena, sizeof(*out));
+	unsigned int k;
+	bool grew;
+
+	out->name = m->name;
+	for (k = 0; k < f->ncalls; k++)
+		if (f->calls[k].reachable)
+			visit_call(c, f, &f->calls[k], out);
+	grew = !same_counts(out, m->sum);
+	m->sum = out;
+	return grew;
+}
+
 /*
  * Compute the summaries of NAME and of every function it reaches that has
- * none yet, to a fixpoint: recursive functions see each other's checks.
+ * none yet, callees first: a function outside a cycle is computed once,
+ * and the functions of one cycle are iterated together until nothing
+ * grows, so recursive functions see each other's checks.
  */
 const struct kapi_cap_summary *kapi_caps_of(struct kapi_caps *c,
 					    const char *name)
 {
 	const struct kapi_summary *f = kapi_program_find(c->prog, name);
-	struct memo **list = NULL;
+	struct kapi_scc_order order;
 	struct memo *m;
-	unsigned int n = 0, i, k, round;
-	bool changed = true;
+	unsigned int s, i, round;
 
 	if (!f)
 		return NULL;
-	m = memo_find(c, name);
+	m = memo_find(c, f->name);
 	if (m && m->final)
 		return m->sum;
 
-	/* Collect the functions below NAME without a final summary. */
-	if (!m)
-		m = memo_add(c, f->name);
-	list = kapi_arena_grow(c->arena, list, sizeof(*list), n, n + 1);
-	list[n++] = m;
-	for (i = 0; i < n; i++) {
-		const struct kapi_summary *s = kapi_program_find(c->prog,
-								 list[i]->name);
+	kapi_callgraph_sccs(f, cap_edge, c, &order);
+	for (i = 0; i < order.n; i++)
+		if (!memo_find(c, order.fns[i]->name))
+			memo_add(c, order.fns[i]->name);
 
-		for (k = 0; s && k < s->ncalls; k++) {
-			const struct kapi_summary *g;
+	for (s = 0; s < order.nsccs; s++) {
+		bool changed = true;
 
-			if (s->calls[k].indirect || !s->calls[k].reachable ||
-			    memo_find(c, s->calls[k].callee))
-				continue;
-			g = kapi_program_find(c->prog, s->calls[k].callee);
-			if (!g)
-				continue;
-			list = kapi_arena_grow(c->arena, list, sizeof(*list),
-					       n, n + 1);
-			list[n++] = memo_add(c, g->name);
+		for (round = 0; changed && round < KAPI_SOLVE_MAX_ROUNDS;
+		     round++) {
+			changed = false;
+			for (i = order.start[s]; i < order.start[s + 1]; i++)
+				changed |= recompute(c, order.fns[i]);
+			if (!order.cyclic[s])
+				break;
 		}
+		for (i = order.start[s]; i < order.start[s + 1]; i++)
+			memo_find(c, order.fns[i]->name)->final = true;
 	}
-
-	/* Recompute all, callees first, until nothing grows. */
-	for (round = 0; changed && round < KAPI_SOLVE_MAX_ROUNDS; round++) {
-		changed = false;
-		for (i = n; i-- > 0;) {
-			const struct kapi_summary *s =
-				kapi_program_find(c->prog, list[i]->name);
-			struct kapi_cap_summary *out;
-
-			if (list[i]->final)
-				continue;
-			out = kapi_arena_alloc(c->arena, sizeof(*out));
-			out->name = list[i]->name;
-			for (k = 0; k < s->ncalls; k++)
-				if (s->calls[k].reachable)
-					visit_call(c, s, &s->calls[k], out);
-			if (!same_counts(out, list[i]->sum))
-				changed = true;
-			list[i]->sum = out;
-		}
-	}
-	for (i = 0; i < n; i++)
-		list[i]->final = true;
-	return m->sum;
+	kapi_scc_order_release(&order);
+	return memo_find(c, f->name)->sum;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kapi/callgraph.h"
 #include "kapi/solve.h"
 
 /*
@@ -31,9 +32,10 @@ struct entry {
 	struct kapi_summary *sum;
 	struct kapi_valueset result;
 	bool solved;		/* final: a previous query reached a fixpoint */
-	bool reached;		/* in the current query */
+	bool reached;		/* in the component being solved */
 	const char *incomplete;
 	struct site_cache *cache;	/* per call site, allocated on use */
+	bool *needed;			/* per call site: its value is used */
 };
 
 struct kapi_program {
@@ -289,7 +291,8 @@ static const struct kapi_valueset *resolve_arg(struct kapi_program *prog,
 	if (c->arg_stamps[arg] != prog->epoch) {
 		struct kapi_valueset fresh = { 0 };
 
-		resolve_set(prog, f, &cs->args[arg], &fresh);
+		resolve_set(prog, f, &kapi_callsite_args(prog->arena, cs)[arg],
+			    &fresh);
 		c->args[arg] = fresh;
 		c->arg_stamps[arg] = prog->epoch;
 	}
@@ -360,6 +363,15 @@ static void resolve_site_body(struct kapi_program *prog, struct entry *f,
 
 	if (!g) {
 		add_unknown_call(prog, f, cs, "call to '%s'", out);
+		return;
+	}
+	/*
+	 * needed_sites() names every call resolving can touch, so the
+	 * callee is solved or in the component being solved. Should that
+	 * ever not hold, its empty result must not read as "no errno".
+	 */
+	if (!g->solved && !g->reached) {
+		add_unknown_call(prog, f, cs, "call to '%s' (not solved)", out);
 		return;
 	}
 
@@ -455,40 +467,167 @@ static void resolve_atom(struct kapi_program *prog, struct entry *f,
 
 /* --- the fixpoint ------------------------------------------------------- */
 
-/* Mark every function reachable from E through direct calls. */
-static unsigned int reach(struct kapi_program *prog, struct entry *start,
-			  struct entry ***list)
+static void need_refs(const struct kapi_valueset *set, bool *needed,
+		      unsigned int ncalls, unsigned int *todo,
+		      unsigned int *ntodo)
 {
-	struct entry **todo = NULL;
-	unsigned int n = 0, cap = 0, i, k;
+	unsigned int i, k;
 
-	start->reached = true;
-	todo = malloc(sizeof(*todo) * (cap = 64));
-	if (!todo)
-		abort();
-	todo[n++] = start;
-	for (i = 0; i < n; i++) {
-		struct kapi_summary *s = todo[i]->sum;
+	for (i = 0; i < set->n; i++) {
+		const struct kapi_atom *a = &set->atoms[i];
+		int refs[1 + KAPI_ATOM_MAX_GUARDS];
+		unsigned int nrefs = 0;
 
-		for (k = 0; k < s->ncalls; k++) {
-			struct entry *g;
-
-			if (s->calls[k].indirect)
+		if (a->kind == KAPI_ATOM_CALL)
+			refs[nrefs++] = a->ref;
+		for (k = 0; k < a->nguards; k++)
+			if (a->guards[k].kind == KAPI_GUARD_CALL)
+				refs[nrefs++] = a->guards[k].ref;
+		for (k = 0; k < nrefs; k++) {
+			if (refs[k] < 0 || (unsigned int)refs[k] >= ncalls ||
+			    needed[refs[k]])
 				continue;
-			g = lookup(prog, s->calls[k].callee);
-			if (!g || g->reached || g->solved)
-				continue;
-			g->reached = true;
-			if (n == cap) {
-				todo = realloc(todo, sizeof(*todo) * (cap *= 2));
-				if (!todo)
-					abort();
-			}
-			todo[n++] = g;
+			needed[refs[k]] = true;
+			todo[(*ntodo)++] = (unsigned int)refs[k];
 		}
 	}
-	*list = todo;
-	return n;
+}
+
+/*
+ * The call sites of E whose values resolving E's result can touch. These
+ * are the calls that its return atoms and their guards name. A callee may
+ * hand an argument back or guard on it, so the calls named in the
+ * arguments of such a call count too. Every other call of E stays
+ * unsolved: a query visits only the functions whose values reach it.
+ */
+static const bool *needed_sites(struct kapi_program *prog, struct entry *e)
+{
+	const struct kapi_summary *s = e->sum;
+	unsigned int *todo, ntodo = 0, j;
+
+	if (e->needed)
+		return e->needed;
+	e->needed = kapi_arena_alloc(prog->arena, s->ncalls ? s->ncalls : 1);
+	if (!s->ncalls)
+		return e->needed;
+	todo = malloc(s->ncalls * sizeof(*todo));
+	if (!todo)
+		abort();
+	need_refs(&s->ret, e->needed, s->ncalls, todo, &ntodo);
+	while (ntodo) {
+		const struct kapi_callsite *cs = &s->calls[todo[--ntodo]];
+
+		const struct kapi_valueset *args =
+			kapi_callsite_args(prog->arena, cs);
+
+		for (j = 0; j < cs->nargs; j++)
+			need_refs(&args[j], e->needed, s->ncalls, todo,
+				  &ntodo);
+	}
+	free(todo);
+	return e->needed;
+}
+
+static const struct kapi_summary *value_edge(void *data,
+					     const struct kapi_summary *f,
+					     unsigned int site)
+{
+	struct kapi_program *prog = data;
+	struct entry *e = lookup(prog, f->name);
+	struct entry *g;
+
+	if (!e || f->calls[site].indirect || !needed_sites(prog, e)[site])
+		return NULL;
+	g = lookup(prog, f->calls[site].callee);
+	return g && !g->solved ? g->sum : NULL;
+}
+
+/* Recompute F's result from its callees' current ones; whether it grew. */
+static bool recompute(struct kapi_program *prog, struct entry *f)
+{
+	struct kapi_valueset next = { 0 };
+	unsigned int before = f->result.n;
+	bool widened = f->result.widened;
+
+	resolve_set(prog, f, &f->sum->ret, &next);
+	kapi_valueset_add_all(prog->arena, &f->result, &next);
+	if (f->result.n == before && f->result.widened == widened)
+		return false;
+	prog->epoch++;
+	return true;
+}
+
+/* Why F's result is an over-approximation, if it is: its own or a callee's. */
+static const char *incomplete_of(struct kapi_program *prog, struct entry *f,
+				 const char *why)
+{
+	const bool *needed = needed_sites(prog, f);
+	unsigned int k;
+
+	if (why)
+		return why;
+	if (f->sum->incomplete)
+		return f->sum->incomplete;
+	if (f->result.widened)
+		return "a value set grew past its size limit";
+	for (k = 0; k < f->sum->ncalls; k++) {
+		struct entry *g;
+
+		if (!needed[k] || f->sum->calls[k].indirect)
+			continue;
+		g = lookup(prog, f->sum->calls[k].callee);
+		if (g && g != f && g->solved && g->incomplete)
+			return g->incomplete;
+	}
+	return NULL;
+}
+
+/*
+ * Solve the component [FIRST, LAST) of ORDER: every callee outside it is
+ * final, so a component without recursion needs one pass, and one with
+ * recursion is iterated until no result grows.
+ */
+static void solve_component(struct kapi_program *prog,
+			    const struct kapi_scc_order *order,
+			    unsigned int scc)
+{
+	unsigned int first = order->start[scc], last = order->start[scc + 1];
+	const char *why = NULL;
+	bool changed = true;
+	unsigned int i, round;
+
+	for (i = first; i < last; i++)
+		lookup(prog, order->fns[i]->name)->reached = true;
+
+	for (round = 0; changed && round < KAPI_SOLVE_MAX_ROUNDS &&
+		       !prog->over_budget; round++) {
+		changed = false;
+		for (i = first; i < last; i++)
+			changed |= recompute(prog,
+					     lookup(prog, order->fns[i]->name));
+		if (!order->cyclic[scc])
+			changed = false;
+	}
+	if (changed)
+		why = "the call graph did not converge within the round limit";
+	if (prog->over_budget)
+		why = "the analysis used up its memory budget";
+
+	for (i = first; i < last; i++) {
+		struct entry *f = lookup(prog, order->fns[i]->name);
+
+		f->reached = false;
+		f->solved = true;
+	}
+	/* Within a cycle, one member's reason holds for all. */
+	for (i = first; i < last && !why; i++)
+		why = incomplete_of(prog, lookup(prog, order->fns[i]->name),
+				    NULL);
+	for (i = first; i < last; i++)
+		lookup(prog, order->fns[i]->name)->incomplete =
+			order->cyclic[scc] ? why :
+			incomplete_of(prog, lookup(prog, order->fns[i]->name),
+				      why);
 }
 
 const struct kapi_valueset *kapi_solve_returns(struct kapi_program *prog,
@@ -496,61 +635,21 @@ const struct kapi_valueset *kapi_solve_returns(struct kapi_program *prog,
 					       const char **incomplete)
 {
 	struct entry *e = lookup(prog, name);
-	struct entry **list;
-	unsigned int n, i, round;
-	bool changed = true;
-	const char *why = NULL;
+	struct kapi_scc_order order;
+	unsigned int scc;
 
 	if (incomplete)
 		*incomplete = NULL;
 	if (!e)
 		return NULL;
-	if (e->solved) {
-		if (incomplete)
-			*incomplete = e->incomplete;
-		return &e->result;
+
+	if (!e->solved) {
+		kapi_callgraph_sccs(e->sum, value_edge, prog, &order);
+		for (scc = 0; scc < order.nsccs; scc++)
+			solve_component(prog, &order, scc);
+		kapi_scc_order_release(&order);
 	}
-
-	n = reach(prog, e, &list);
-	for (round = 0; changed && round < KAPI_SOLVE_MAX_ROUNDS &&
-		       !prog->over_budget; round++) {
-		changed = false;
-		/* Callees were queued after callers: walk backwards. */
-		for (i = n; i-- > 0;) {
-			struct entry *f = list[i];
-			struct kapi_valueset next = { 0 };
-
-			unsigned int before = f->result.n;
-			bool widened = f->result.widened;
-
-			resolve_set(prog, f, &f->sum->ret, &next);
-			kapi_valueset_add_all(prog->arena, &f->result, &next);
-			if (f->result.n != before || f->result.widened != widened) {
-				changed = true;
-				prog->epoch++;
-			}
-		}
-	}
-	if (changed)
-		why = "the call graph did not converge within the round limit";
-	if (prog->over_budget)
-		why = "the analysis used up its memory budget";
-
-	for (i = 0; i < n; i++) {
-		struct entry *f = list[i];
-
-		f->reached = false;
-		f->solved = true;
-		f->incomplete = why ? why : f->sum->incomplete;
-		if (!f->incomplete && f->result.widened)
-			f->incomplete = "a value set grew past its size limit";
-		if (f->incomplete && !why)
-			why = f->incomplete;
-	}
-	free(list);
-
-	e->incomplete = why;
 	if (incomplete)
-		*incomplete = why;
+		*incomplete = e->incomplete;
 	return &e->result;
 }

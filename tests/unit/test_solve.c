@@ -4,6 +4,7 @@
  * from hand-written IR, then resolved by the solver.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "ir_helpers.h"
 #include "unit.h"
@@ -197,6 +198,69 @@ static void recursion_converges(void)
 	kapi_arena_free(arena);
 }
 
+/* int NAME(void) { return -EIO; }, its summary cut short by a limit */
+static void add_cut_short(struct kapi_program *prog, struct kapi_arena *arena,
+			  const char *name, int line)
+{
+	struct kapi_fn_ir *fn = kapi_ir_new(arena, name, true, 0, at(line));
+	struct kapi_summary *s;
+
+	kapi_ir_return(fn, kapi_ir_add_block(fn), true, kapi_const(-EIO),
+		       at(line + 1));
+	s = add_fn(prog, arena, fn);
+	if (s)
+		s->incomplete = "a test limit";
+}
+
+/*
+ * int used(void) { noise(); return value(); }
+ * Only calls whose value reaches the result are solved: the limit hit in
+ * noise() does not make the result of used() an over-approximation, the
+ * one in value() does.
+ */
+static void only_needed_calls_matter(void)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	struct kapi_program *prog = kapi_program_new(arena);
+	struct kapi_fn_ir *fn = kapi_ir_new(arena, "used", false, 0, at(90));
+	int b0 = kapi_ir_add_block(fn);
+	int ignored = kapi_ir_add_var(fn, NULL), r = kapi_ir_add_var(fn, NULL);
+	const struct kapi_valueset *set;
+	const char *why = NULL;
+
+	kapi_ir_call(fn, b0, ignored, "noise", false, 0, NULL, at(91));
+	kapi_ir_call(fn, b0, r, "value", false, 0, NULL, at(92));
+	kapi_ir_return(fn, b0, true, kapi_var(r), at(93));
+	add_fn(prog, arena, fn);
+	add_cut_short(prog, arena, "noise", 94);
+
+	/* value() is still missing: its call is an unknown source. */
+	set = kapi_solve_returns(prog, "used", &why);
+	CHECK(why == NULL);
+	CHECK(count_kind(set, KAPI_ATOM_UNKNOWN) == 1);
+	kapi_arena_free(arena);
+
+	arena = kapi_arena_new();
+	prog = kapi_program_new(arena);
+	fn = kapi_ir_new(arena, "used", false, 0, at(90));
+	b0 = kapi_ir_add_block(fn);
+	ignored = kapi_ir_add_var(fn, NULL);
+	r = kapi_ir_add_var(fn, NULL);
+	kapi_ir_call(fn, b0, ignored, "noise", false, 0, NULL, at(91));
+	kapi_ir_call(fn, b0, r, "value", false, 0, NULL, at(92));
+	kapi_ir_return(fn, b0, true, kapi_var(r), at(93));
+	add_fn(prog, arena, fn);
+	add_cut_short(prog, arena, "noise", 94);
+	add_cut_short(prog, arena, "value", 96);
+
+	set = kapi_solve_returns(prog, "used", &why);
+	CHECK(has_const(set, -EIO));
+	CHECK(count_kind(set, KAPI_ATOM_UNKNOWN) == 0);
+	CHECK(why != NULL);
+	CHECK(!why || strcmp(why, "a test limit") == 0);
+	kapi_arena_free(arena);
+}
+
 /*
  * int check_twice(int err) { if (err) goto out; err = -EINVAL;
  *   out: if (err == 0) return -EIO; return err; }
@@ -372,6 +436,7 @@ int main(void)
 	RUN(remap_follows_the_argument);
 	RUN(remap_of_unknown_keeps_unknown);
 	RUN(recursion_converges);
+	RUN(only_needed_calls_matter);
 	RUN(correlated_branches_prune_paths);
 	RUN(is_err_filters_pointers);
 	RUN(switch_cases_constrain);
