@@ -425,9 +425,47 @@ void kapi_facts_scan(const unsigned char *data, size_t len,
 	}
 }
 
-/* Read one block's body (BODY, LEN bytes) into U. */
+/*
+ * Nearly every unit of a kernel includes the same errno and capability
+ * headers, so its errno and capname lines are those of the unit before.
+ * Record U's lines, and when an earlier unit of PREV had the same, share
+ * its tables and skip the lines: a whole kernel's units would otherwise
+ * hold thousands of copies of one table.
+ */
+static bool share_macro_tables(struct tio_reader *r, struct kapi_unit_facts *u,
+			       const struct kapi_unit_facts *prev,
+			       unsigned int nprev)
+{
+	const char *end = r->p;
+	unsigned int lines = 0, i;
+
+	while (strncmp(end, "errno ", 6) == 0 ||
+	       strncmp(end, "capname ", 8) == 0) {
+		const char *eol = strchr(end, '\n');
+
+		if (!eol)
+			return false;	/* the parser names the error */
+		end = eol + 1;
+		lines++;
+	}
+	u->macro_text = kapi_intern_len(r->arena, r->p, (size_t)(end - r->p));
+
+	for (i = nprev; i-- > 0;) {
+		if (prev[i].macro_text != u->macro_text)
+			continue;
+		u->errnos = prev[i].errnos;
+		u->cap_names = prev[i].cap_names;
+		r->p = end;
+		r->line += lines;
+		return true;
+	}
+	return false;
+}
+
+/* Read one block's body (BODY, LEN bytes) into U; PREV are earlier units. */
 static bool read_body(struct kapi_arena *arena, const char *origin,
 		      const char *body, size_t len, struct kapi_unit_facts *u,
+		      const struct kapi_unit_facts *prev, unsigned int nprev,
 		      kapi_facts_keep keep, void *keep_data, const char **err)
 {
 	struct tio_reader r = { arena, origin, NULL, 1, NULL, NULL, 0 };
@@ -455,6 +493,8 @@ static bool read_body(struct kapi_arena *arena, const char *origin,
 		tio_fail(&r, "'unit' and the unit's source file");
 		goto fail;
 	}
+	if (share_macro_tables(&r, u, prev, nprev))
+		goto specs;
 	u->errnos = kapi_errno_table_new(arena);
 	u->cap_names = kapi_errno_table_new(arena);
 	for (;;) {
@@ -475,6 +515,7 @@ static bool read_body(struct kapi_arena *arena, const char *origin,
 		kapi_errno_table_add(is_errno ? u->errnos : u->cap_names, name,
 				     value, alias);
 	}
+specs:
 	while (tio_accept_word(&r, "spec")) {
 		struct kapi_spec *spec = read_spec(&r, u->unit);
 
@@ -571,13 +612,22 @@ int kapi_facts_read_filtered(struct kapi_arena *arena, const char *origin,
 			return -1;
 		}
 
-		*units = kapi_arena_grow(arena, *units, sizeof(**units),
-					 *nunits, *nunits + 1);
+		/*
+		 * The array's room is the power of two at or above its count
+		 * (at least 8): grow it when the count reaches one, so that a
+		 * build of thousands of units costs no quadratic copying.
+		 */
+		if (*nunits == 0 ||
+		    (*nunits >= 8 && (*nunits & (*nunits - 1)) == 0))
+			*units = kapi_arena_grow(arena, *units, sizeof(**units),
+						 *nunits,
+						 *nunits ? *nunits * 2 : 8);
 		u = &(*units)[*nunits];
 		memset(u, 0, sizeof(*u));
 		u->origin = kapi_intern(arena, origin);
 		if (!read_body(arena, origin, (const char *)data + at,
-			       (size_t)size, u, keep, keep_data, err))
+			       (size_t)size, u, *units, *nunits, keep,
+			       keep_data, err))
 			return -1;
 		(*nunits)++;
 		found++;

@@ -52,6 +52,9 @@ struct kapi_unit_facts {
 	const char *origin;		/* the object or archive member read */
 	struct kapi_errno_table *errnos;
 	struct kapi_errno_table *cap_names;
+	const char *macro_text;		/* the errno and capname lines, interned:
+					 * units with the same lines share the
+					 * tables */
 	unsigned int nspecs;
 	struct kapi_spec **specs;
 	unsigned int nfns;
@@ -69,7 +72,8 @@ void kapi_facts_write(const char *unit,
 /*
  * Read every unit block in DATA (LEN bytes, the section of ORIGIN).
  * Returns the number of units appended to *UNITS (grown in ARENA), or -1
- * with *ERR naming ORIGIN, the block and what is wrong.
+ * with *ERR naming ORIGIN, the block and what is wrong. *UNITS starts as
+ * NULL with *NUNITS 0, and only these readers may grow it.
  */
 int kapi_facts_read(struct kapi_arena *arena, const char *origin,
 		    const unsigned char *data, size_t len,

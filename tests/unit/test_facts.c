@@ -111,6 +111,45 @@ static void padded_blocks_all_read(void)
 	kapi_arena_free(arena);
 }
 
+/*
+ * Units with the same errno and capname lines share one pair of tables;
+ * a unit with other lines gets its own. Twenty units also take the units
+ * array past its first growth.
+ */
+static void same_macros_share_tables(void)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	struct kapi_errno_table *other = kapi_errno_table_new(arena);
+	struct kapi_buf text = { 0 };
+	struct kapi_unit_facts *units = NULL;
+	unsigned int nunits = 0, i;
+	const char *err = NULL;
+
+	for (i = 0; i < 19; i++)
+		write_block(arena, &text);
+	kapi_errno_table_add(other, "EAGAIN", 11, false);
+	kapi_facts_write("mm/other.c", other, NULL, NULL, 0, NULL, 0, &text);
+
+	CHECK(kapi_facts_read(arena, "vmlinux.o",
+			      (const unsigned char *)text.data, text.len,
+			      &units, &nunits, &err) == 20);
+	CHECK(nunits == 20);
+	for (i = 1; i < 19 && nunits == 20; i++) {
+		CHECK(units[i].errnos == units[0].errnos);
+		CHECK(units[i].cap_names == units[0].cap_names);
+		CHECK(units[i].nfns == 1);
+		CHECK(strcmp(units[i].unit, "mm/demo.c") == 0);
+	}
+	if (nunits == 20) {
+		CHECK(units[19].errnos != units[0].errnos);
+		CHECK(kapi_errno_value(units[19].errnos, "EAGAIN") == 11);
+		CHECK(kapi_errno_value(units[19].errnos, "ENOMEM") == 0);
+		CHECK(kapi_errno_value(units[18].errnos, "ENOMEM") == 12);
+	}
+	kapi_buf_release(&text);
+	kapi_arena_free(arena);
+}
+
 static void bad_input_named(void)
 {
 	static const char *const bad[] = {
@@ -143,6 +182,7 @@ int main(void)
 {
 	RUN(round_trip_keeps_facts);
 	RUN(padded_blocks_all_read);
+	RUN(same_macros_share_tables);
 	RUN(bad_input_named);
 	return UNIT_EXIT();
 }
