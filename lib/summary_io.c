@@ -107,6 +107,8 @@ void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
 
 	for (i = 0; i < s->ncalls; i++) {
 		const struct kapi_callsite *cs = &s->calls[i];
+		const struct kapi_valueset *args = cs->args;
+		struct kapi_arena *unpacked = NULL;
 
 		kapi_buf_puts(out, "call");
 		tio_write_string(out, cs->callee);
@@ -114,8 +116,17 @@ void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
 				cs->reachable ? 1 : 0);
 		tio_write_loc(out, &cs->loc);
 		kapi_buf_printf(out, " %u\n", cs->nargs);
+		if (!args && cs->nargs) {
+			/* The strings the packed atoms point to outlive it. */
+			struct kapi_callsite copy = *cs;
+
+			unpacked = kapi_arena_new();
+			args = kapi_callsite_args(unpacked, &copy);
+		}
 		for (j = 0; j < cs->nargs; j++)
-			write_set(out, "arg", &cs->args[j]);
+			write_set(out, "arg", &args[j]);
+		if (unpacked)
+			kapi_arena_free(unpacked);
 	}
 	kapi_buf_puts(out, "end\n");
 }
@@ -194,8 +205,12 @@ static bool read_atom(struct tio_reader *r, struct kapi_atom *a)
 	return tio_expect_eol(r);
 }
 
+/*
+ * Read one value set; ON_HEAP puts its atoms in malloc()ed memory that the
+ * caller frees, for sets that are packed right away.
+ */
 static bool read_set(struct tio_reader *r, const char *tag,
-		     struct kapi_valueset *set)
+		     struct kapi_valueset *set, bool on_heap)
 {
 	unsigned int n, i;
 	int64_t widened;
@@ -207,6 +222,18 @@ static bool read_set(struct tio_reader *r, const char *tag,
 	    !tio_expect_eol(r))
 		return false;
 	set->widened = widened != 0;
+
+	/*
+	 * The count is known: size the set exactly. Growing it atom by atom
+	 * would leave most of a whole build's memory in unused capacity.
+	 */
+	if (n) {
+		set->atoms = on_heap ? malloc(n * sizeof(*set->atoms)) :
+			kapi_arena_alloc(r->arena, n * sizeof(*set->atoms));
+		if (!set->atoms)
+			abort();
+		set->cap = n;
+	}
 	for (i = 0; i < n; i++) {
 		struct kapi_atom a;
 
@@ -220,7 +247,9 @@ static bool read_set(struct tio_reader *r, const char *tag,
 static bool read_call(struct tio_reader *r, struct kapi_callsite *cs)
 {
 	int64_t indirect, reachable;
+	struct kapi_valueset *args;
 	unsigned int i;
+	bool ok = true;
 
 	memset(cs, 0, sizeof(*cs));
 	if (!tio_read_string(r, &cs->callee) || !cs->callee ||
@@ -230,12 +259,23 @@ static bool read_call(struct tio_reader *r, struct kapi_callsite *cs)
 		return cs->callee ? false : tio_fail(r, "a callee name");
 	cs->indirect = indirect != 0;
 	cs->reachable = reachable != 0;
-	cs->args = kapi_arena_alloc(r->arena, (cs->nargs ? cs->nargs : 1) *
-				    sizeof(*cs->args));
+	if (!cs->nargs)
+		return true;
+
+	/* Read into the heap and keep only the packed form in the arena. */
+	args = calloc(cs->nargs, sizeof(*args));
+	if (!args)
+		abort();
+	cs->args = args;
+	for (i = 0; i < cs->nargs && ok; i++)
+		ok = read_set(r, "arg", &args[i], true);
+	if (ok)
+		kapi_callsite_pack_args(r->arena, cs);
+	cs->args = NULL;
 	for (i = 0; i < cs->nargs; i++)
-		if (!read_set(r, "arg", &cs->args[i]))
-			return false;
-	return true;
+		free(args[i].atoms);
+	free(args);
+	return ok;
 }
 
 static bool read_fn(struct tio_reader *r, struct kapi_summary *s)
@@ -277,7 +317,7 @@ static bool read_fn(struct tio_reader *r, struct kapi_summary *s)
 		if (!tio_read_string(r, &s->incomplete) || !tio_expect_eol(r))
 			return false;
 	}
-	if (!read_set(r, "ret", &s->ret))
+	if (!read_set(r, "ret", &s->ret, false))
 		return false;
 
 	while (tio_accept_word(r, "call")) {

@@ -30,8 +30,25 @@ struct kapi_callsite {
 	bool reachable;			/* on some feasible path */
 	struct kapi_loc loc;
 	unsigned int nargs;
-	struct kapi_valueset *args;	/* in the caller's own atoms */
+	/*
+	 * In the caller's own atoms; read them with kapi_callsite_args(),
+	 * since summaries read from facts keep them packed until first use.
+	 */
+	struct kapi_valueset *args;
+	const unsigned char *packed_args;
+	size_t packed_len;
 };
+
+/* Pack the arguments of CS into ARENA (lib/packed_args.c). */
+void kapi_callsite_pack_args(struct kapi_arena *arena,
+			     struct kapi_callsite *cs);
+
+/*
+ * The NARGS argument sets of CS, unpacked into ARENA on first use. ARENA
+ * must be the arena of the summary's strings.
+ */
+const struct kapi_valueset *kapi_callsite_args(struct kapi_arena *arena,
+					       const struct kapi_callsite *cs);
 
 struct kapi_summary {
 	const char *name;
