@@ -14,9 +14,12 @@
  * --all is given. Exit status: 0 no finding printed, 1 findings printed,
  * 2 usage or input error.
  */
+#define _POSIX_C_SOURCE 200809L	/* clock_gettime() */
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "kapi/caps.h"
 #include "kapi/check.h"
@@ -87,6 +90,15 @@ static int on_facts(void *data, const char *origin, const unsigned char *bytes,
 	return 0;
 }
 
+/* A monotonic clock for the verbose phase times. */
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Run FOUND over every path; 0, or the exit status of a failure. */
 static int search(char **paths, int npaths, kapi_facts_found found,
 		  void *data, unsigned int *skipped)
@@ -118,17 +130,26 @@ static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 	struct kapi_arena *scan_arena = kapi_arena_new();
 	struct loader l = { b, kapi_reach_new(scan_arena) };
 	unsigned int skipped = 0, ignored = 0, scanned, kept;
+	double start = seconds(), scanned_at = start;
+	size_t scan_size;
 	int rc;
 
 	rc = search(paths, npaths, on_scan, &l, &ignored);
 	if (!rc) {
 		kapi_reach_solve(l.reach);
+		scanned_at = seconds();
 		rc = search(paths, npaths, on_facts, &l, &skipped);
 	}
 	scanned = kapi_reach_count(l.reach, &kept);
+	scan_size = kapi_arena_size(scan_arena);
 	kapi_arena_free(scan_arena);
 	if (rc)
 		return rc;
+	if (verbose)
+		fprintf(stderr,
+			"kapi-check: scan %.2f s (%zu MiB), read %.2f s (%zu MiB)\n",
+			scanned_at - start, scan_size >> 20,
+			seconds() - scanned_at, kapi_arena_size(b->arena) >> 20);
 	/* The facts may fill the default budget alone: give the solver room. */
 	kapi_arena_set_budget(b->arena, kapi_arena_size(b->arena) +
 			      ((size_t)2 << 30));
@@ -183,6 +204,7 @@ static int run_check(const struct options *opt, char **paths, int npaths)
 	struct kapi_result *results = NULL;
 	struct kapi_findings whole;
 	unsigned int i, j, k, nresults = 0, nseen = 0;
+	double solve_start;
 	int rc;
 
 	b.arena = kapi_arena_new();
@@ -193,6 +215,7 @@ static int run_check(const struct options *opt, char **paths, int npaths)
 	}
 
 	kapi_findings_init(&whole, b.arena);
+	solve_start = seconds();
 	for (i = 0; i < b.nunits; i++) {
 		const struct kapi_unit_facts *u = &b.units[i];
 		struct kapi_program *alone = kapi_unit_program(b.arena, u);
@@ -229,6 +252,10 @@ static int run_check(const struct options *opt, char **paths, int npaths)
 		}
 	}
 
+	if (opt->verbose)
+		fprintf(stderr, "kapi-check: checks %.2f s (%zu MiB in all)\n",
+			seconds() - solve_start,
+			kapi_arena_size(b.arena) >> 20);
 	kapi_print_results(stdout, opt->format, results, nresults);
 	if (opt->verbose || opt->format == KAPI_FORMAT_TEXT)
 		fprintf(stderr,
