@@ -83,6 +83,8 @@
 #define KAPI_MAX_STRUCT_SPECS	8
 #define KAPI_MAX_SIDE_EFFECTS	16
 #define KAPI_MAX_STATE_TRANS	8
+/* Not a framework constant: the size of check_exceptions[], see below. */
+#define KAPI_MAX_CHECK_EXCEPTIONS	8
 
 /*
  * The framework's string lengths. Strings here are pointers of any length,
@@ -395,6 +397,18 @@ struct kapi_capability_spec {
 	u32 alternative_count;
 };
 
+/*
+ * A finding of kapi-check that is known and accepted for this spec: the
+ * findings of CHECK (a check id such as "kapi-errno-undeclared") about
+ * VALUE (an errno name, a lock, a capability, a parameter, or "*" for
+ * any), with the REASON a reader of the spec needs.
+ */
+struct kapi_check_exception {
+	const char *check;
+	const char *value;
+	const char *reason;
+};
+
 struct kapi_side_effect {
 	u32 type;			/* enum kapi_side_effect_type bits */
 	const char *target;
@@ -460,6 +474,12 @@ struct kernel_api_spec {
 
 	u32 capability_count;
 	struct kapi_capability_spec capabilities[KAPI_MAX_CAPABILITIES];
+
+	/*
+	 * Known exceptions for kapi-check, set by KAPI_CHECK_EXCEPTION(). Not
+	 * a framework member; only this header has it.
+	 */
+	struct kapi_check_exception check_exceptions[KAPI_MAX_CHECK_EXCEPTIONS];
 };
 
 /*
@@ -768,5 +788,20 @@ struct kernel_api_spec {
 #define KAPI_NOTES(s)			.notes = s,
 #define KAPI_DEPRECATED			.deprecated = true,
 #define KAPI_REPLACEMENT(s)		.replacement = s,
+
+/*
+ * Known exceptions for kapi-check (not a framework macro). The plugin and
+ * kapi-check do not report the findings of CHECK about VALUE for this
+ * spec, and count them as suppressed; REASON is required. Example:
+ *
+ *	KAPI_CHECK_EXCEPTION(0, "kapi-errno-undeclared", "EAGAIN",
+ *			     "mlock_fixup() never returns it for a plain mlock")
+ */
+#define KAPI_CHECK_EXCEPTION(i, check_id, val, why)			\
+	.check_exceptions[i] = {					\
+		.check = check_id,					\
+		.value = val,						\
+		.reason = why,						\
+	},
 
 #endif /* _LINUX_KERNEL_API_SPEC_H */
