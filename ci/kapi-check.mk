@@ -8,11 +8,15 @@
 #
 #	make -f /path/to/kapi-check.mk -f Makefile mm/
 #
-# It appends the flags that 'kapi-check kcflags' prints (the plugin with
-# its facts argument, and the compat headers) to KCFLAGS, keeping flags
-# that are already there, and exports KCFLAGS so that the kernel's nested
-# make runs see them. Set KAPI_CHECK to the kapi-check binary when it is
-# not in PATH. The same line by hand:
+# It puts the flags that 'kapi-check kcflags' prints (the plugin with its
+# facts argument, and the compat headers) in front of KCFLAGS, so that
+# plugin arguments already in KCFLAGS (-fplugin-arg-kapi_check-verbose)
+# follow the -fplugin= that GCC wants first. It exports KCFLAGS for the
+# kernel's nested make runs. Give your own KCFLAGS in the environment: a
+# KCFLAGS=... on make's command line replaces this file's value. Set
+# KAPI_CHECK to the kapi-check binary when it is not in PATH.
+#
+# The same without this file:
 #
 #	make KCFLAGS="$(kapi-check kcflags)" mm/
 
@@ -23,5 +27,5 @@ ifeq ($(KAPI_CHECK_KCFLAGS),)
 $(error kapi-check.mk: '$(KAPI_CHECK) kcflags' printed nothing; install kapi-check or set KAPI_CHECK to its path)
 endif
 
-KCFLAGS := $(strip $(KCFLAGS) $(KAPI_CHECK_KCFLAGS))
+KCFLAGS := $(strip $(KAPI_CHECK_KCFLAGS) $(KCFLAGS))
 export KCFLAGS
