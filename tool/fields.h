@@ -2,10 +2,10 @@
 /*
  * Fields of one line of a suppression or baseline file.
  *
- * Fields are separated by blanks (spaces and tabs). A field that holds
- * blanks, a '"' or a '#', or is empty, is written in double quotes, with
- * \" and \\ inside. A '#' outside quotes starts a comment that runs to
- * the end of the line.
+ * Fields are separated by blanks (spaces and tabs). A field that contains
+ * blanks, a '"', a '#' or a backslash, or is empty, is written in double
+ * quotes, with \" and \\ inside. A '#' outside quotes starts a comment
+ * that runs to the end of the line.
  */
 #ifndef KAPI_TOOL_FIELDS_H
 #define KAPI_TOOL_FIELDS_H

@@ -320,7 +320,7 @@ static int run_explain(const char *name, char **paths, int npaths)
 int main(int argc, char **argv)
 {
 	struct options opt = { 0 };
-	int i = 1, taken, rc;
+	int i = 1, option_taken, rc;
 
 	if (argc > 1 && strcmp(argv[1], "kcflags") == 0) {
 		if (argc != 2) {
@@ -340,10 +340,10 @@ int main(int argc, char **argv)
 	}
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
-		taken = kapi_report_option(&opt.report, argc, argv, &i);
-		if (taken < 0)
+		option_taken = kapi_report_option(&opt.report, argc, argv, &i);
+		if (option_taken < 0)
 			return 2;
-		if (taken)
+		if (option_taken)
 			continue;
 		if (strcmp(argv[i], "--help") == 0 ||
 			   strcmp(argv[i], "-h") == 0) {

@@ -29,9 +29,9 @@
  * baselines together with "check" and "function".
  *
  * SARIF: suppressed and baselined findings are results with a
- * "suppressions" entry (kind "inSource" for a spec exception, "external"
- * for a suppression file or the baseline, status "accepted"); other
- * results have an empty "suppressions" array.
+ * "suppressions" entry of status "accepted". Its kind is "inSource" for a
+ * spec exception and "external" for a suppression file or the baseline.
+ * Other results have an empty "suppressions" array.
  *
  * GitLab Code Quality: a JSON array of issues with "description",
  * "check_name", "fingerprint", "severity" and "location" (path and
@@ -54,7 +54,7 @@ enum kapi_format {
 	KAPI_FORMAT_GITLAB,
 };
 
-/* Why a result is not reported. */
+/* The reason a result is not reported. */
 enum kapi_suppression_kind {
 	KAPI_NOT_SUPPRESSED,
 	KAPI_SUPPRESSED_IN_SPEC,	/* a KAPI_CHECK_EXCEPTION() of its spec */

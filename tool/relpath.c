@@ -10,7 +10,8 @@
 
 /*
  * Append the components of PATH to the absolute path in OUT, resolving
- * "." and ".." by name. OUT never loses its leading '/'.
+ * "." and ".." by name. A ".." at the root stays at the root, so OUT
+ * keeps its leading '/'.
  */
 static void append_components(struct kapi_buf *out, const char *path)
 {

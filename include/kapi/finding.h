@@ -63,10 +63,10 @@ struct kapi_finding {
 	struct kapi_loc loc;
 	const char *message;		/* without the trailing [check-id] */
 	/*
-	 * What the finding is about, for suppressions and baselines: an errno
-	 * name without its sign ("ENOMEM"), a lock ("mmap_lock"), a
+	 * The subject of the finding, the key of suppressions and baselines:
+	 * an errno name without its sign ("ENOMEM"), a lock ("mmap_lock"), a
 	 * capability ("CAP_IPC_LOCK"), a parameter name or a spec member.
-	 * NULL when the check has none; then only the value "*" matches.
+	 * NULL when the check has none, so only the value "*" matches.
 	 */
 	const char *value;
 	bool note_only;			/* informational: a note, not a warning */

@@ -15,8 +15,8 @@
 #
 #   install_validators.sh DIR
 #
-# A second run finds the same versions in DIR and asks no registry, so the
-# tests run offline once the folder is filled. Exit status: 0 installed,
+# A second run finds the same versions in DIR and sends no request to the
+# registry, so the tests run offline once the folder is filled. Exit status: 0 installed,
 # 77 skip (npm missing), 1 the installation failed.
 
 set -uo pipefail

@@ -398,10 +398,10 @@ struct kapi_capability_spec {
 };
 
 /*
- * A finding of kapi-check that is known and accepted for this spec: the
- * findings of CHECK (a check id such as "kapi-errno-undeclared") about
- * VALUE (an errno name, a lock, a capability, a parameter, or "*" for
- * any), with the REASON a reader of the spec needs.
+ * A known exception for kapi-check: the findings of CHECK about VALUE are
+ * accepted for this spec. CHECK is a check id ("kapi-errno-undeclared").
+ * VALUE is an errno name, a lock, a capability, a parameter, or "*" for
+ * any. REASON tells a reader of the spec why.
  */
 struct kapi_check_exception {
 	const char *check;
@@ -791,17 +791,18 @@ struct kernel_api_spec {
 
 /*
  * Known exceptions for kapi-check (not a framework macro). The plugin and
- * kapi-check do not report the findings of CHECK about VALUE for this
- * spec, and count them as suppressed; REASON is required. Example:
+ * kapi-check do not report the findings of check CHECK_ID about VAL for
+ * this spec, and kapi-check counts them as suppressed. TEXT, the reason,
+ * is required. Example:
  *
  *	KAPI_CHECK_EXCEPTION(0, "kapi-errno-undeclared", "EAGAIN",
  *			     "mlock_fixup() never returns it for a plain mlock")
  */
-#define KAPI_CHECK_EXCEPTION(i, check_id, val, why)			\
+#define KAPI_CHECK_EXCEPTION(i, check_id, val, text)			\
 	.check_exceptions[i] = {					\
 		.check = check_id,					\
 		.value = val,						\
-		.reason = why,						\
+		.reason = text,						\
 	},
 
 #endif /* _LINUX_KERNEL_API_SPEC_H */
