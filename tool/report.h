@@ -41,6 +41,10 @@ int kapi_report_option(struct kapi_report_options *opts, int argc, char **argv,
  * format, or write the baseline. Returns the exit status: 0 nothing
  * reported (or a baseline written), 1 findings reported, 2 an error (an
  * unreadable or invalid file), with the message on standard error.
+ *
+ * NOTE: a finding without a value, such as one read back from compiler
+ * output, matches only "*" suppressions and the baseline key "-", so
+ * two such findings of one check and function share a key.
  */
 int kapi_report_results(const struct kapi_report_options *opts,
 		       struct kapi_result *results, unsigned int n);

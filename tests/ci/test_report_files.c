@@ -144,7 +144,8 @@ static void baseline_keys_taken_once(void)
 
 	CHECK(kapi_baseline_read(&b, write_file("old", "kapi-errno-undeclared sys_a EIO\n"),
 				 &err) == -1);
-	CHECK(err && strstr(err, "not a kapi-check baseline"));
+	CHECK(err != NULL);
+	CHECK(err == NULL || strstr(err, "not a kapi-check baseline") != NULL);
 	free(err);
 	kapi_arena_free(arena);
 }
