@@ -16,6 +16,9 @@
 #                  their facts)
 #   fuzz tests     clang and libclang-rt-dev (libFuzzer and the sanitizer
 #                  runtimes, only recommended by clang)
+#   CI tests       nodejs and npm (the tests install the JSON schema
+#                  validator and the SARIF schema from npm into the build
+#                  folder)
 #   other          git
 
 set -euo pipefail
@@ -29,6 +32,12 @@ packages=(
 	clang libclang-rt-dev
 	git
 )
+
+# A nodejs that bundles npm (NodeSource's builds do) conflicts with
+# Debian's npm package, so Debian's pair is installed only without npm.
+if ! command -v npm >/dev/null; then
+	packages+=(nodejs npm)
+fi
 
 if ((EUID != 0)); then
 	echo "install-deps: installing packages needs root; run: sudo $0" >&2

@@ -71,6 +71,7 @@ static void check_capabilities(struct kapi_arena *arena,
 				      "'%s' checks %s through '%s', which its spec does not declare",
 				      spec->name, cap_text(arena, names, u->cap),
 				      u->prim);
+		kapi_finding_set_value(out, f, cap_text(arena, names, u->cap));
 		add_chain(out, f, u, spec);
 	}
 
@@ -79,6 +80,8 @@ static void check_capabilities(struct kapi_arena *arena,
 	for (i = 0; i < spec->caps.n; i++) {
 		const struct kapi_spec_capability *c = &spec->caps.v[i];
 		bool seen = false;
+		const char *name;
+		struct kapi_finding *f;
 
 		if (!c->has_capability)
 			continue;
@@ -87,12 +90,12 @@ static void check_capabilities(struct kapi_arena *arena,
 				impl->caps[j].cap == c->capability;
 		if (seen)
 			continue;
-		kapi_findings_add(out, KAPI_CHECK_CAP_UNCHECKED, spec->name,
-				  spec->loc,
-				  "spec '%s' declares %s, but no path of '%s' checks it",
-				  spec->name,
-				  cap_text(arena, names, c->capability),
-				  impl->name);
+		name = cap_text(arena, names, c->capability);
+		f = kapi_findings_add(out, KAPI_CHECK_CAP_UNCHECKED, spec->name,
+				      spec->loc,
+				      "spec '%s' declares %s, but no path of '%s' checks it",
+				      spec->name, name, impl->name);
+		kapi_finding_set_value(out, f, name);
 	}
 }
 
@@ -133,28 +136,32 @@ static void check_signals(struct kapi_arena *arena,
 
 	for (i = 0; i < spec->signals.n; i++) {
 		const struct kapi_spec_signal *s = &spec->signals.v[i];
+		const char *error;
+		struct kapi_finding *f;
 
 		if (!s->has_error || s->error_on_signal == 0)
 			continue;
-		if (!kapi_spec_find_error(spec, s->error_on_signal))
-			kapi_findings_add(out, KAPI_CHECK_SIGNAL_ERROR, spec->name,
-					  spec->loc,
-					  "spec '%s': signal entry %d ('%s') returns %s, which the spec's errors do not declare",
-					  spec->name, s->index,
-					  s->signal_name ? s->signal_name : "?",
-					  kapi_errno_format(arena, errnos,
-							    s->error_on_signal));
+		error = kapi_errno_format(arena, errnos, s->error_on_signal);
+		if (!kapi_spec_find_error(spec, s->error_on_signal)) {
+			f = kapi_findings_add(out, KAPI_CHECK_SIGNAL_ERROR,
+					      spec->name, spec->loc,
+					      "spec '%s': signal entry %d ('%s') returns %s, which the spec's errors do not declare",
+					      spec->name, s->index,
+					      s->signal_name ? s->signal_name : "?",
+					      error);
+			kapi_finding_set_value(out, f, error);
+		}
 		if (is_eintr_class(errnos, s->error_on_signal))
 			covered = true;
-		if (impl->nwaits == 0 && impl->nunknown_calls == 0)
-			kapi_findings_add(out, KAPI_CHECK_SIGNAL_UNUSED, spec->name,
-					  spec->loc,
-					  "spec '%s': signal entry %d ('%s') returns %s, but no path of '%s' waits interruptibly",
-					  spec->name, s->index,
-					  s->signal_name ? s->signal_name : "?",
-					  kapi_errno_format(arena, errnos,
-							    s->error_on_signal),
-					  impl->name);
+		if (impl->nwaits == 0 && impl->nunknown_calls == 0) {
+			f = kapi_findings_add(out, KAPI_CHECK_SIGNAL_UNUSED,
+					      spec->name, spec->loc,
+					      "spec '%s': signal entry %d ('%s') returns %s, but no path of '%s' waits interruptibly",
+					      spec->name, s->index,
+					      s->signal_name ? s->signal_name : "?",
+					      error, impl->name);
+			kapi_finding_set_value(out, f, error);
+		}
 	}
 
 	if (impl->nwaits && eintr && !covered) {
@@ -165,6 +172,7 @@ static void check_signals(struct kapi_arena *arena,
 				      w->loc,
 				      "'%s' waits in '%s' and can return %s, but no signal entry of its spec gives that error (KAPI_SIGNAL_ERROR)",
 				      spec->name, w->prim, eintr->name);
+		kapi_finding_set_value(out, f, eintr->name);
 		add_chain(out, f, w, spec);
 	}
 }

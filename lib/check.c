@@ -193,6 +193,8 @@ static void check_success_value(struct kapi_arena *arena,
 			      source->loc,
 			      "'%s' can return %lld, but its spec says it %s",
 			      spec->name, (long long)value, expected);
+	kapi_finding_set_value(out, f, kapi_arena_printf(arena, "%lld",
+							   (long long)value));
 	add_chain_notes(out, f, source, spec);
 }
 
@@ -299,6 +301,7 @@ static void report_undeclared(const struct kapi_spec *spec,
 				      "'%s' can return %s%s, which its spec does not declare",
 				      spec->name, e->name,
 				      e->restart ? " (user space sees -EINTR or a restart)" : "");
+		kapi_finding_set_value(out, f, e->name);
 		add_chain_notes(out, f, e->source, spec);
 	}
 }
@@ -321,6 +324,7 @@ static void report_internal(const char *label, const struct kapi_spec *spec,
 				      e->source->loc,
 				      "'%s' can return %s, a kernel-internal code that must not reach user space",
 				      label, e->name);
+		kapi_finding_set_value(out, f, e->name);
 		if (spec) {
 			add_chain_notes(out, f, e->source, spec);
 			continue;
@@ -369,6 +373,7 @@ static void report_positive(const char *label, const struct kapi_spec *spec,
 				      "'%s' can return %lld, the positive value of %s, while it returns negative error codes elsewhere",
 				      label, (long long)a->value,
 				      kapi_errno_name(errnos, a->value));
+		kapi_finding_set_value(out, f, kapi_errno_name(errnos, a->value));
 		if (spec)
 			add_chain_notes(out, f, a, spec);
 	}
@@ -428,12 +433,15 @@ static void report_unreturned(struct kapi_arena *arena,
 			continue;
 		if (restart && eintr && e->code == -eintr)
 			continue;
-		kapi_findings_add(out, KAPI_CHECK_ERRNO_UNRETURNED, spec->name,
-				  spec->loc,
-				  "spec '%s' declares %s, but no path of '%s' returns it",
-				  spec->name,
-				  kapi_errno_format(arena, errnos, e->code),
-				  kapi_display_name(arena, r->impl));
+		const char *name = kapi_errno_format(arena, errnos, e->code);
+		struct kapi_finding *f;
+
+		f = kapi_findings_add(out, KAPI_CHECK_ERRNO_UNRETURNED,
+				      spec->name, spec->loc,
+				      "spec '%s' declares %s, but no path of '%s' returns it",
+				      spec->name, name,
+				      kapi_display_name(arena, r->impl));
+		kapi_finding_set_value(out, f, name);
 	}
 }
 

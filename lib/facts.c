@@ -16,6 +16,7 @@
  *   signal index num STR direction action has_error error restartable
  *          interruptible
  *   cap index has_cap cap STR action nalternatives alternative...
+ *   exception index STR(check) STR(value) STR(reason)
  *   endspec
  */
 #include <stdio.h>
@@ -132,6 +133,15 @@ void kapi_spec_write(const struct kapi_spec *spec, struct kapi_buf *out)
 				c->nalternatives);
 		for (j = 0; j < c->nalternatives; j++)
 			kapi_buf_printf(out, " %lld", (long long)c->alternatives[j]);
+		kapi_buf_puts(out, "\n");
+	}
+	for (i = 0; i < spec->exceptions.n; i++) {
+		const struct kapi_spec_exception *x = &spec->exceptions.v[i];
+
+		kapi_buf_printf(out, "exception %d", x->index);
+		tio_write_string(out, x->check);
+		tio_write_string(out, x->value);
+		tio_write_string(out, x->reason);
 		kapi_buf_puts(out, "\n");
 	}
 	kapi_buf_puts(out, "endspec\n");
@@ -317,6 +327,16 @@ static bool read_entry(struct tio_reader *r, struct kapi_spec *spec)
 			if (!tio_read_int(r, &c->alternatives[j]))
 				return false;
 		return tio_expect_eol(r);
+	}
+	if (tio_accept_word(r, "exception")) {
+		struct kapi_spec_exception *x;
+
+		if (!read_index(r, &index))
+			return false;
+		x = kapi_spec_add_exception(a, spec, index);
+		return tio_read_string(r, &x->check) &&
+		       tio_read_string(r, &x->value) &&
+		       tio_read_string(r, &x->reason) && tio_expect_eol(r);
 	}
 	return tio_fail(r, "a spec entry or 'endspec'");
 }

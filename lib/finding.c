@@ -113,6 +113,18 @@ void kapi_finding_note(struct kapi_findings *f, struct kapi_finding *finding,
 	va_end(ap);
 }
 
+void kapi_finding_set_value(struct kapi_findings *f,
+			    struct kapi_finding *finding, const char *value)
+{
+	if (!value) {
+		finding->value = NULL;
+		return;
+	}
+	if (*value == '-')
+		value++;
+	finding->value = kapi_intern(f->arena, value);
+}
+
 static void format_loc(const struct kapi_loc *loc, struct kapi_buf *out)
 {
 	if (!kapi_loc_known(loc)) {

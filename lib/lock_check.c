@@ -181,6 +181,7 @@ static void report_exit_hold(const struct kapi_spec *spec,
 		f = kapi_findings_add(out, id, spec->name, e->loc,
 				      "'%s' releases '%s' more often than it takes it on this path",
 				      spec->name, obj_text(&h->obj));
+	kapi_finding_set_value(out, f, obj_text(&h->obj));
 
 	/* A lock missing on the path has no acquisition to point at. */
 	if (h->prim)
@@ -256,6 +257,7 @@ static void check_mismatches(const struct kapi_spec *spec,
 				      kapi_lock_mode_name(m->mode),
 				      m->prim ? m->prim : "?",
 				      kapi_lock_mode_name(m->held.mode));
+		kapi_finding_set_value(out, f, obj_text(&m->held.obj));
 		kapi_finding_note(out, f, m->held.loc, "'%s' taken here by '%s'",
 				  obj_text(&m->held.obj),
 				  m->held.prim ? m->held.prim : "?");
@@ -324,6 +326,7 @@ static void check_uses(const struct kapi_spec *spec,
 		const struct kapi_spec_lock *l;
 		enum kapi_lock_class cls;
 		bool dup = false;
+		struct kapi_finding *f;
 		int mode;
 
 		if (!use_reported(u, spec, depth))
@@ -338,39 +341,44 @@ static void check_uses(const struct kapi_spec *spec,
 
 		l = spec_lock_for(spec, aliases, &u->obj);
 		if (!l) {
-			kapi_findings_add(out, KAPI_CHECK_LOCK_UNDECLARED,
-					  spec->name, u->loc,
-					  "'%s' takes '%s' (%s, %s mode) through '%s', but its spec lists no such lock",
-					  spec->name, u->obj.name,
-					  kapi_lock_class_name(u->cls),
-					  kapi_lock_mode_name(u->mode),
-					  u->prim ? u->prim : "?");
+			f = kapi_findings_add(out, KAPI_CHECK_LOCK_UNDECLARED,
+					      spec->name, u->loc,
+					      "'%s' takes '%s' (%s, %s mode) through '%s', but its spec lists no such lock",
+					      spec->name, u->obj.name,
+					      kapi_lock_class_name(u->cls),
+					      kapi_lock_mode_name(u->mode),
+					      u->prim ? u->prim : "?");
+			kapi_finding_set_value(out, f, u->obj.name);
 			continue;
 		}
 
 		mode = kapi_lock_spec_mode(l);
 		if (mode >= 0 && u->mode != KAPI_LOCK_MODE_EXCL &&
-		    (int)u->mode != mode)
-			kapi_findings_add(out, KAPI_CHECK_LOCK_MODE, spec->name,
-					  u->loc,
-					  "'%s' is taken in %s mode here, but spec '%s' says %s mode",
-					  u->obj.name,
-					  kapi_lock_mode_name(u->mode),
-					  spec->name,
-					  kapi_lock_mode_name(
+		    (int)u->mode != mode) {
+			f = kapi_findings_add(out, KAPI_CHECK_LOCK_MODE,
+					      spec->name, u->loc,
+					      "'%s' is taken in %s mode here, but spec '%s' says %s mode",
+					      u->obj.name,
+					      kapi_lock_mode_name(u->mode),
+					      spec->name,
+					      kapi_lock_mode_name(
 						  (enum kapi_lock_mode)mode));
+			kapi_finding_set_value(out, f, u->obj.name);
+		}
 
 		cls = u->obj.type ? kapi_lock_class_of_type(u->obj.type) :
 			u->cls;
-		if (!kind_compatible(cls, l->lock_type))
-			kapi_findings_add(out, KAPI_CHECK_LOCK_KIND, spec->name,
-					  spec->loc,
-					  "spec '%s' declares '%s' as %s, but '%s' is a %s",
-					  spec->name, l->name,
-					  spec_lock_type_name(l->lock_type),
-					  u->obj.name,
-					  u->obj.type ? u->obj.type :
-					  kapi_lock_class_name(cls));
+		if (!kind_compatible(cls, l->lock_type)) {
+			f = kapi_findings_add(out, KAPI_CHECK_LOCK_KIND,
+					      spec->name, spec->loc,
+					      "spec '%s' declares '%s' as %s, but '%s' is a %s",
+					      spec->name, l->name,
+					      spec_lock_type_name(l->lock_type),
+					      u->obj.name,
+					      u->obj.type ? u->obj.type :
+					      kapi_lock_class_name(cls));
+			kapi_finding_set_value(out, f, u->obj.name);
+		}
 	}
 }
 
@@ -387,15 +395,17 @@ static void check_unused(const struct kapi_spec *spec,
 	for (i = 0; i < spec->locks.n; i++) {
 		const struct kapi_spec_lock *l = &spec->locks.v[i];
 		bool caller_held;
+		struct kapi_finding *f;
 
 		expected_net(l, &caller_held);
 		if (caller_held || spec_lock_seen(l, impl, aliases))
 			continue;
-		kapi_findings_add(out, KAPI_CHECK_LOCK_UNUSED, spec->name,
-				  spec->loc,
-				  "spec '%s' declares lock '%s', but no path of '%s' takes it",
-				  spec->name, l->name ? l->name : "?",
-				  impl->name);
+		f = kapi_findings_add(out, KAPI_CHECK_LOCK_UNUSED, spec->name,
+				      spec->loc,
+				      "spec '%s' declares lock '%s', but no path of '%s' takes it",
+				      spec->name, l->name ? l->name : "?",
+				      impl->name);
+		kapi_finding_set_value(out, f, l->name);
 	}
 }
 

@@ -95,6 +95,7 @@ static void check_one(const struct kapi_spec *spec,
 				      "spec '%s': parameter %d is '%s', but '%s' names it '%s'",
 				      spec->name, p->index, p->name,
 				      impl->name, name);
+		kapi_finding_set_value(out, f, p->name);
 		kapi_finding_note(out, f, impl->loc, "'%s' is defined here",
 				  impl->name);
 	}
@@ -113,6 +114,7 @@ static void check_one(const struct kapi_spec *spec,
 				      p->name ? p->name : "?", p->type_name,
 				      type);
 		f->note_only = true;
+		kapi_finding_set_value(out, f, p->name);
 		return;
 	}
 	f = kapi_findings_add(out, KAPI_CHECK_PARAM_MISMATCH, spec->name,
@@ -120,6 +122,7 @@ static void check_one(const struct kapi_spec *spec,
 			      "spec '%s': parameter %d '%s' has type '%s', but '%s' takes '%s'",
 			      spec->name, p->index, p->name ? p->name : "?",
 			      p->type_name, impl->name, type);
+	kapi_finding_set_value(out, f, p->name);
 	kapi_finding_note(out, f, impl->loc, "'%s' is defined here",
 			  impl->name);
 }

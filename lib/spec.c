@@ -85,6 +85,16 @@ struct kapi_spec_capability *kapi_spec_add_cap(struct kapi_arena *arena,
 	return c;
 }
 
+struct kapi_spec_exception *kapi_spec_add_exception(struct kapi_arena *arena,
+						    struct kapi_spec *spec,
+						    int index)
+{
+	struct kapi_spec_exception *x = APPEND(arena, spec->exceptions);
+
+	x->index = index;
+	return x;
+}
+
 const struct kapi_spec_error *kapi_spec_find_error(const struct kapi_spec *spec,
 						   int64_t code)
 {

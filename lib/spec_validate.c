@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include "kapi/spec.h"
+#include "kapi/suppress.h"
 
 _Static_assert(offsetof(struct kapi_spec_param, index) == 0, "index first");
 _Static_assert(offsetof(struct kapi_spec_error, index) == 0, "index first");
@@ -215,6 +216,33 @@ static const int *collect_indexes(struct kapi_arena *arena, const void *v,
 	return idx;
 }
 
+/*
+ * A KAPI_CHECK_EXCEPTION() entry that cannot be applied is reported, so
+ * that a typo in a check id does not leave a finding silently reported.
+ */
+static void check_exceptions(const struct kapi_spec *spec,
+			     struct kapi_findings *out, int *added)
+{
+	unsigned int i;
+
+	for (i = 0; i < spec->exceptions.n; i++) {
+		const struct kapi_spec_exception *x = &spec->exceptions.v[i];
+		const char *problem = kapi_spec_exception_problem(x);
+		struct kapi_finding *f;
+
+		if (!problem)
+			continue;
+		f = kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				      spec->loc,
+				      "spec '%s': check exception %d ('%s') %s, so it is ignored",
+				      spec->name, x->index,
+				      x->check ? x->check : "",
+				      problem);
+		kapi_finding_set_value(out, f, "check_exceptions");
+		(*added)++;
+	}
+}
+
 int kapi_spec_validate(const struct kapi_spec *spec,
 		       const struct kapi_errno_table *errnos,
 		       struct kapi_findings *out)
@@ -248,5 +276,6 @@ int kapi_spec_validate(const struct kapi_spec *spec,
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		check_list(spec, &lists[i], out, &added);
 	check_errors(spec, errnos, out, &added);
+	check_exceptions(spec, out, &added);
 	return added;
 }

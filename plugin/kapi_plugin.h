@@ -20,6 +20,7 @@
 #include "kapi/solve.h"
 #include "kapi/spec.h"
 #include "kapi/summary.h"
+#include "kapi/suppress.h"
 
 /* The -fplugin-arg-kapi_check-* arguments, set once by plugin_init(). */
 struct kapi_plugin_options {
@@ -46,7 +47,9 @@ location_t kapi_loc_to_gcc(const struct kapi_loc *loc);
 /* report.c */
 void kapi_verbose(location_t loc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void kapi_report_findings(const struct kapi_findings *findings);
+/* Issue FINDINGS, less those that a KAPI_CHECK_EXCEPTION() of SPECS accepts. */
+void kapi_report_findings(const struct kapi_findings *findings,
+			  struct kapi_spec *const *specs, unsigned int nspecs);
 void kapi_append_output(const char *file, const char *text,
 			const char *what);
 void kapi_write_audit(const struct kapi_errno_report *reports,

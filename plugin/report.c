@@ -72,7 +72,38 @@ static bool emit_finding(location_t loc, const struct kapi_finding *finding)
 	return emitted;
 }
 
-void kapi_report_findings(const struct kapi_findings *findings)
+/*
+ * Whether a KAPI_CHECK_EXCEPTION() entry of the finding's spec accepts
+ * FINDING. With the verbose argument the finding's place gets a note that
+ * names the exception and its reason, with the check id, so that fixtures
+ * can expect it.
+ */
+static bool is_excepted(const struct kapi_finding *finding,
+			struct kapi_spec *const *specs, unsigned int nspecs)
+{
+	const struct kapi_spec_exception *x = NULL;
+	unsigned int i;
+
+	for (i = 0; i < nspecs && !x; i++)
+		if (finding->function &&
+		    strcmp(specs[i]->name, finding->function) == 0)
+			x = kapi_spec_exception_for(specs[i], finding);
+	if (!x)
+		return false;
+	if (kapi_options.verbose) {
+		char *text = xasprintf("not reported: check exception %d of "
+				       "spec '%s' accepts it: %s [%s]",
+				       x->index, finding->function, x->reason,
+				       kapi_check_name(finding->check));
+
+		inform(kapi_loc_to_gcc(&finding->loc), "kapi_check: %s", text);
+		free(text);
+	}
+	return true;
+}
+
+void kapi_report_findings(const struct kapi_findings *findings,
+			  struct kapi_spec *const *specs, unsigned int nspecs)
 {
 	unsigned int i, j;
 
@@ -83,6 +114,8 @@ void kapi_report_findings(const struct kapi_findings *findings)
 		auto_diagnostic_group group;
 
 		if (kapi_options.disabled[finding->check])
+			continue;
+		if (is_excepted(finding, specs, nspecs))
 			continue;
 
 		/* The notes belong to a warning that -w may have dropped. */

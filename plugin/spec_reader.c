@@ -96,6 +96,14 @@ static const struct member cap_members[] = {
 	{ NULL, MEMBER_INT, 0, NO_FLAG },
 };
 
+/* KAPI_CHECK_EXCEPTION() entries, a member that only the compat header has. */
+static const struct member exception_members[] = {
+	{ "check", MEMBER_STRING, offsetof(struct kapi_spec_exception, check), NO_FLAG },
+	{ "value", MEMBER_STRING, offsetof(struct kapi_spec_exception, value), NO_FLAG },
+	{ "reason", MEMBER_STRING, offsetof(struct kapi_spec_exception, reason), NO_FLAG },
+	{ NULL, MEMBER_INT, 0, NO_FLAG },
+};
+
 /*
  * success_min and success_max share one flag: either of them makes the
  * spec state a range, and the other then keeps its default 0.
@@ -174,6 +182,12 @@ static void *add_cap(struct kapi_arena *arena, struct kapi_spec *spec,
 	return kapi_spec_add_cap(arena, spec, index);
 }
 
+static void *add_exception(struct kapi_arena *arena, struct kapi_spec *spec,
+			   int index)
+{
+	return kapi_spec_add_exception(arena, spec, index);
+}
+
 /* A top-level array whose entries the model keeps. */
 struct entry_array {
 	const char *field;
@@ -187,6 +201,7 @@ static const struct entry_array entry_arrays[] = {
 	{ "locks", add_lock, lock_members },
 	{ "signals", add_signal, signal_members },
 	{ "capabilities", add_cap, cap_members },
+	{ "check_exceptions", add_exception, exception_members },
 };
 
 struct reader {

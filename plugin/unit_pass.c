@@ -377,7 +377,7 @@ static void check_unit(struct kapi_arena *arena)
 		check_all_syscalls(arena, &fns, prog, reports, nspecs, errnos,
 				   &findings);
 
-	kapi_report_findings(&findings);
+	kapi_report_findings(&findings, specs, nspecs);
 	if (kapi_options.audit && nspecs > 0)
 		kapi_write_audit(reports, impl_locks, caps, cap_names, nspecs);
 	release_fns(&fns);

@@ -2,7 +2,9 @@
 /*
  * kapi-check: the whole-build command.
  *
- *   kapi-check [--format=text|json|sarif] [--all] PATH...
+ *   kapi-check [--format=text|json|sarif|gitlab] [--all] [--suppress FILE]...
+ *              [--baseline FILE | --write-baseline FILE] [--relative-to DIR]
+ *              PATH...
  *   kapi-check explain SYSCALL PATH...
  *   kapi-check kcflags
  *
@@ -11,8 +13,9 @@
  * of every unit, solves across units and runs the errno, capability,
  * signal and parameter checks with whole-build knowledge. Findings that
  * the plugin already printed while compiling a unit are left out unless
- * --all is given. Exit status: 0 no finding printed, 1 findings printed,
- * 2 usage or input error.
+ * --all is given; tool/report.c decides which of the others are reported.
+ * Exit status: 0 no finding printed, 1 findings printed, 2 usage or input
+ * error.
  */
 #define _POSIX_C_SOURCE 200809L	/* clock_gettime() */
 
@@ -23,6 +26,7 @@
 
 #include "kapi/caps.h"
 #include "kapi/check.h"
+#include "report.h"
 #include "link.h"
 #include "objects.h"
 #include "output.h"
@@ -39,25 +43,22 @@
 #endif
 
 struct options {
-	enum kapi_format format;
-	bool all;
-	bool verbose;
+	struct kapi_report_options report;
 };
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: kapi-check [--format=text|json|sarif] [--all] [--verbose] PATH...\n"
+		"usage: kapi-check [OPTION]... PATH...\n"
 		"       kapi-check explain SYSCALL PATH...\n"
 		"       kapi-check kcflags\n"
 		"\n"
 		"PATH: objects, archives, vmlinux.o or build folders compiled with\n"
 		"-fplugin-arg-kapi_check-facts (see 'kapi-check kcflags'), or the\n"
 		"folder given to -fplugin-arg-kapi_check-facts-dir.\n"
-		"  --format=FORMAT  text (GCC style, default), json or sarif (2.1.0)\n"
-		"  --all            also print findings the build already reported\n"
-		"  --verbose        print what was read and linked to standard error\n"
-		"Exit status: 0 no finding printed, 1 findings printed, 2 error.\n");
+		"Options:\n");
+	kapi_report_usage(out);
+	fprintf(out, "Exit status: 0 no finding printed, 1 findings printed, 2 error.\n");
 }
 
 struct loader {
@@ -203,12 +204,12 @@ static int run_check(const struct options *opt, char **paths, int npaths)
 	struct kapi_build b = { 0 };
 	struct kapi_result *results = NULL;
 	struct kapi_findings whole;
-	unsigned int i, j, k, nresults = 0, nseen = 0;
+	unsigned int i, j, k, nresults = 0;
 	double solve_start;
 	int rc;
 
 	b.arena = kapi_arena_new();
-	rc = load(&b, paths, npaths, opt->verbose);
+	rc = load(&b, paths, npaths, opt->report.verbose);
 	if (rc) {
 		kapi_arena_free(b.arena);
 		return rc;
@@ -238,34 +239,28 @@ static int run_check(const struct options *opt, char **paths, int npaths)
 				for (m = 0; m < unit_findings.n && !seen; m++)
 					seen = same_finding(&whole.v[k],
 							    &unit_findings.v[m]);
-				nseen += seen;
-				if (seen && !opt->all)
-					continue;
 				results = realloc(results, (nresults + 1) *
 						  sizeof(*results));
 				if (!results)
 					abort();
 				results[nresults].finding = &whole.v[k];
 				results[nresults].seen_in_build = seen;
+				results[nresults].spec = u->specs[j];
+				results[nresults].suppressed =
+					KAPI_NOT_SUPPRESSED;
 				nresults++;
 			}
 		}
 	}
 
-	if (opt->verbose)
+	if (opt->report.verbose)
 		fprintf(stderr, "kapi-check: checks %.2f s (%zu MiB in all)\n",
 			seconds() - solve_start,
 			kapi_arena_size(b.arena) >> 20);
-	kapi_print_results(stdout, opt->format, results, nresults);
-	if (opt->verbose || opt->format == KAPI_FORMAT_TEXT)
-		fprintf(stderr,
-			"kapi-check: %u finding%s printed; %u finding%s the build already reported%s\n",
-			nresults, nresults == 1 ? "" : "s", nseen,
-			nseen == 1 ? "" : "s",
-			opt->all ? " (included)" : " (left out; --all prints them)");
+	rc = kapi_report_results(&opt->report, results, nresults);
 	free(results);
 	kapi_arena_free(b.arena);
-	return nresults ? 1 : 0;
+	return rc;
 }
 
 /* Count the indirect calls reachable from FN, once per call site. */
@@ -351,8 +346,8 @@ static int run_explain(const char *name, char **paths, int npaths)
 
 int main(int argc, char **argv)
 {
-	struct options opt = { KAPI_FORMAT_TEXT, false, false };
-	int i = 1;
+	struct options opt = { 0 };
+	int i = 1, option_taken, rc;
 
 	if (argc > 1 && strcmp(argv[1], "kcflags") == 0) {
 		if (argc != 2) {
@@ -372,18 +367,12 @@ int main(int argc, char **argv)
 	}
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--format=text") == 0) {
-			opt.format = KAPI_FORMAT_TEXT;
-		} else if (strcmp(argv[i], "--format=json") == 0) {
-			opt.format = KAPI_FORMAT_JSON;
-		} else if (strcmp(argv[i], "--format=sarif") == 0) {
-			opt.format = KAPI_FORMAT_SARIF;
-		} else if (strcmp(argv[i], "--all") == 0) {
-			opt.all = true;
-		} else if (strcmp(argv[i], "--verbose") == 0 ||
-			   strcmp(argv[i], "-v") == 0) {
-			opt.verbose = true;
-		} else if (strcmp(argv[i], "--help") == 0 ||
+		option_taken = kapi_report_option(&opt.report, argc, argv, &i);
+		if (option_taken < 0)
+			return 2;
+		if (option_taken)
+			continue;
+		if (strcmp(argv[i], "--help") == 0 ||
 			   strcmp(argv[i], "-h") == 0) {
 			usage(stdout);
 			return 0;
@@ -401,5 +390,7 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	return run_check(&opt, argv + i, argc - i);
+	rc = run_check(&opt, argv + i, argc - i);
+	free(opt.report.suppress);
+	return rc;
 }

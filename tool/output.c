@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Printing findings as GCC-style text, JSON or SARIF 2.1.0 (see output.h).
+ * Printing findings as GCC-style text, JSON, SARIF 2.1.0 or a GitLab Code
+ * Quality report (see output.h).
  */
 #include <stdint.h>
 #include <string.h>
@@ -70,40 +71,89 @@ static void json_loc(struct kapi_buf *out, const struct kapi_loc *loc)
 			loc->column);
 }
 
+static const char *const suppression_names[] = {
+	[KAPI_NOT_SUPPRESSED] = "none",
+	[KAPI_SUPPRESSED_IN_SPEC] = "spec",
+	[KAPI_SUPPRESSED_BY_FILE] = "file",
+	[KAPI_SUPPRESSED_BY_BASELINE] = "baseline",
+};
+
+static void json_finding(struct kapi_buf *out, struct kapi_arena *arena,
+			 const struct kapi_result *r)
+{
+	const struct kapi_finding *f = r->finding;
+	unsigned int j;
+
+	kapi_buf_puts(out, "{\"id\": ");
+	json_string(out, kapi_finding_id(arena, f));
+	kapi_buf_puts(out, ", \"check\": ");
+	json_string(out, kapi_check_name(f->check));
+	kapi_buf_puts(out, ", \"function\": ");
+	json_string(out, f->function);
+	kapi_buf_puts(out, ", \"value\": ");
+	if (f->value)
+		json_string(out, f->value);
+	else
+		kapi_buf_puts(out, "null");
+	kapi_buf_printf(out, ", \"severity\": \"%s\", ",
+			f->note_only ? "note" : "warning");
+	json_loc(out, &f->loc);
+	kapi_buf_puts(out, ", \"message\": ");
+	json_string(out, f->message);
+	kapi_buf_printf(out, ", \"seen_in_build\": %s, \"notes\": [",
+			r->seen_in_build ? "true" : "false");
+	for (j = 0; j < f->nnotes; j++) {
+		kapi_buf_puts(out, j ? ", {" : "{");
+		json_loc(out, &f->notes[j].loc);
+		kapi_buf_puts(out, ", \"message\": ");
+		json_string(out, f->notes[j].message);
+		kapi_buf_puts(out, "}");
+	}
+	kapi_buf_puts(out, "]");
+	if (r->suppressed != KAPI_NOT_SUPPRESSED) {
+		kapi_buf_printf(out, ", \"suppression\": {\"kind\": \"%s\", \"where\": ",
+				suppression_names[r->suppressed]);
+		json_string(out, r->where);
+		kapi_buf_puts(out, ", \"justification\": ");
+		json_string(out, r->justification);
+		kapi_buf_puts(out, "}");
+	}
+	kapi_buf_puts(out, "}");
+}
+
+/* Print the results whose suppression state is (or is not) none. */
+static void json_array(struct kapi_buf *out, struct kapi_arena *arena,
+		       const struct kapi_result *r, unsigned int n,
+		       bool suppressed)
+{
+	unsigned int i, printed = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((r[i].suppressed != KAPI_NOT_SUPPRESSED) != suppressed)
+			continue;
+		kapi_buf_puts(out, printed++ ? ",\n    " : "\n    ");
+		json_finding(out, arena, &r[i]);
+	}
+	kapi_buf_puts(out, printed ? "\n  ]" : "]");
+}
+
 static void print_json(struct kapi_buf *out, const struct kapi_result *r,
 		       unsigned int n)
 {
 	struct kapi_arena *arena = kapi_arena_new();
-	unsigned int i, j;
+	unsigned int i, count[4] = { 0 };
 
+	for (i = 0; i < n; i++)
+		count[r[i].suppressed]++;
 	kapi_buf_puts(out, "{\n  \"version\": 1,\n  \"tool\": \"kapi-check\",\n  \"findings\": [");
-	for (i = 0; i < n; i++) {
-		const struct kapi_finding *f = r[i].finding;
-
-		kapi_buf_puts(out, i ? ",\n    {" : "\n    {");
-		kapi_buf_puts(out, "\"id\": ");
-		json_string(out, kapi_finding_id(arena, f));
-		kapi_buf_puts(out, ", \"check\": ");
-		json_string(out, kapi_check_name(f->check));
-		kapi_buf_puts(out, ", \"function\": ");
-		json_string(out, f->function);
-		kapi_buf_printf(out, ", \"severity\": \"%s\", ",
-				f->note_only ? "note" : "warning");
-		json_loc(out, &f->loc);
-		kapi_buf_puts(out, ", \"message\": ");
-		json_string(out, f->message);
-		kapi_buf_printf(out, ", \"seen_in_build\": %s, \"notes\": [",
-				r[i].seen_in_build ? "true" : "false");
-		for (j = 0; j < f->nnotes; j++) {
-			kapi_buf_puts(out, j ? ", {" : "{");
-			json_loc(out, &f->notes[j].loc);
-			kapi_buf_puts(out, ", \"message\": ");
-			json_string(out, f->notes[j].message);
-			kapi_buf_puts(out, "}");
-		}
-		kapi_buf_puts(out, "]}");
-	}
-	kapi_buf_puts(out, n ? "\n  ]\n}\n" : "]\n}\n");
+	json_array(out, arena, r, n, false);
+	kapi_buf_puts(out, ",\n  \"suppressed\": [");
+	json_array(out, arena, r, n, true);
+	kapi_buf_printf(out, ",\n  \"counts\": {\"reported\": %u, \"suppressed_in_spec\": %u, \"suppressed_by_file\": %u, \"baselined\": %u}\n}\n",
+			count[KAPI_NOT_SUPPRESSED],
+			count[KAPI_SUPPRESSED_IN_SPEC],
+			count[KAPI_SUPPRESSED_BY_FILE],
+			count[KAPI_SUPPRESSED_BY_BASELINE]);
 	kapi_arena_free(arena);
 }
 
@@ -115,7 +165,27 @@ static void sarif_location(struct kapi_buf *out, const struct kapi_loc *loc)
 			loc->line ? loc->line : 1);
 	if (loc->column)
 		kapi_buf_printf(out, ", \"startColumn\": %u", loc->column);
-	kapi_buf_puts(out, "}}");
+	kapi_buf_puts(out, "}}}");
+}
+
+/*
+ * A result that is not reported carries its reason; the others get an
+ * empty array, which SARIF defines as "not suppressed".
+ */
+static void sarif_suppressions(struct kapi_buf *out,
+			       const struct kapi_result *r)
+{
+	if (r->suppressed == KAPI_NOT_SUPPRESSED) {
+		kapi_buf_puts(out, ", \"suppressions\": []");
+		return;
+	}
+	kapi_buf_printf(out, ", \"suppressions\": [{\"kind\": \"%s\", \"status\": \"accepted\", \"justification\": ",
+			r->suppressed == KAPI_SUPPRESSED_IN_SPEC ?
+			"inSource" : "external");
+	json_string(out, r->justification);
+	kapi_buf_puts(out, ", \"properties\": {\"kapiSuppressedBy\": ");
+	json_string(out, r->where);
+	kapi_buf_puts(out, "}}]");
 }
 
 static void print_sarif(struct kapi_buf *out, const struct kapi_result *r,
@@ -152,6 +222,7 @@ static void print_sarif(struct kapi_buf *out, const struct kapi_result *r,
 		kapi_buf_puts(out, "], \"partialFingerprints\": {\"kapiFindingId\": ");
 		json_string(out, kapi_finding_id(arena, f));
 		kapi_buf_puts(out, "}");
+		sarif_suppressions(out, &r[i]);
 		if (f->nnotes) {
 			kapi_buf_puts(out, ", \"relatedLocations\": [");
 			for (j = 0; j < f->nnotes; j++) {
@@ -173,6 +244,58 @@ static void print_sarif(struct kapi_buf *out, const struct kapi_result *r,
 	kapi_arena_free(arena);
 }
 
+/*
+ * A GitLab fingerprint: the finding's stable id and how many findings
+ * with that id came before it, hashed (64-bit FNV-1a), so that two
+ * findings never share one and a finding keeps its own across line moves.
+ */
+static const char *gitlab_fingerprint(struct kapi_arena *arena,
+				      const char *id, unsigned int occurrence)
+{
+	const char *text = kapi_arena_printf(arena, "%s#%u", id, occurrence);
+	uint64_t h = 14695981039346656037ull;
+
+	for (; *text; text++)
+		h = (h ^ (unsigned char)*text) * 1099511628211ull;
+	return kapi_arena_printf(arena, "%016llx", (unsigned long long)h);
+}
+
+static void print_gitlab(struct kapi_buf *out, const struct kapi_result *r,
+			 unsigned int n)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	unsigned int i, j, printed = 0;
+
+	kapi_buf_puts(out, "[");
+	for (i = 0; i < n; i++) {
+		const struct kapi_finding *f = r[i].finding;
+		const char *id = kapi_finding_id(arena, f);
+		unsigned int line = f->loc.line ? f->loc.line : 1;
+		unsigned int occurrence = 0;
+
+		if (r[i].suppressed != KAPI_NOT_SUPPRESSED)
+			continue;
+		for (j = 0; j < i; j++)
+			occurrence += r[j].suppressed == KAPI_NOT_SUPPRESSED &&
+				      strcmp(kapi_finding_id(arena, r[j].finding),
+					     id) == 0;
+
+		kapi_buf_puts(out, printed++ ? ",\n  " : "\n  ");
+		kapi_buf_puts(out, "{\"type\": \"issue\", \"description\": ");
+		json_string(out, f->message);
+		kapi_buf_puts(out, ", \"check_name\": ");
+		json_string(out, kapi_check_name(f->check));
+		kapi_buf_puts(out, ", \"categories\": [\"Bug Risk\"], \"fingerprint\": ");
+		json_string(out, gitlab_fingerprint(arena, id, occurrence));
+		kapi_buf_printf(out, ", \"severity\": \"%s\", \"location\": {\"path\": ",
+				f->note_only ? "info" : "major");
+		json_string(out, f->loc.file ? f->loc.file : "unknown");
+		kapi_buf_printf(out, ", \"lines\": {\"begin\": %u, \"end\": %u}}}",
+				line, line);
+	}
+	kapi_buf_puts(out, printed ? "\n]\n" : "]\n");
+	kapi_arena_free(arena);
+}
 void kapi_print_results(FILE *out, enum kapi_format format,
 			const struct kapi_result *results, unsigned int n)
 {
@@ -182,13 +305,18 @@ void kapi_print_results(FILE *out, enum kapi_format format,
 	switch (format) {
 	case KAPI_FORMAT_TEXT:
 		for (i = 0; i < n; i++)
-			kapi_finding_format(results[i].finding, "warning", &buf);
+			if (results[i].suppressed == KAPI_NOT_SUPPRESSED)
+				kapi_finding_format(results[i].finding,
+						    "warning", &buf);
 		break;
 	case KAPI_FORMAT_JSON:
 		print_json(&buf, results, n);
 		break;
 	case KAPI_FORMAT_SARIF:
 		print_sarif(&buf, results, n);
+		break;
+	case KAPI_FORMAT_GITLAB:
+		print_gitlab(&buf, results, n);
 		break;
 	}
 	fputs(kapi_buf_str(&buf), out);

@@ -62,6 +62,13 @@ struct kapi_finding {
 	const char *function;		/* the spec's name, for grouping */
 	struct kapi_loc loc;
 	const char *message;		/* without the trailing [check-id] */
+	/*
+	 * The subject of the finding, the key of suppressions and baselines:
+	 * an errno name without its sign ("ENOMEM"), a lock ("mmap_lock"), a
+	 * capability ("CAP_IPC_LOCK"), a parameter name or a spec member.
+	 * NULL when the check has none, so only the value "*" matches.
+	 */
+	const char *value;
 	bool note_only;			/* informational: a note, not a warning */
 	unsigned int nnotes;
 	struct kapi_note *notes;
@@ -87,6 +94,10 @@ struct kapi_finding *kapi_findings_add(struct kapi_findings *f,
 void kapi_finding_note(struct kapi_findings *f, struct kapi_finding *finding,
 		       struct kapi_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Set the value of FINDING to VALUE, interned, with a leading '-' dropped. */
+void kapi_finding_set_value(struct kapi_findings *f,
+			    struct kapi_finding *finding, const char *value);
 
 /*
  * NAME as messages show it: a whole build names a static function

@@ -103,6 +103,18 @@ struct kapi_spec_return {
 #define KAPI_RETURN_CHECK_FD		3
 #define KAPI_RETURN_CHECK_CUSTOM	4
 
+/*
+ * A known exception written in the spec with KAPI_CHECK_EXCEPTION(): the
+ * findings of CHECK about VALUE ("*" for any value) are accepted for this
+ * spec, for REASON. Not a framework member: the compat header adds it.
+ */
+struct kapi_spec_exception {
+	int index;
+	const char *check;		/* "kapi-errno-undeclared" */
+	const char *value;		/* "EAGAIN", "mmap_lock", "*" */
+	const char *reason;
+};
+
 /* A growable array of entries of one kind. */
 #define KAPI_SPEC_ARRAY(type) struct { unsigned int n, cap; type *v; }
 
@@ -137,6 +149,7 @@ struct kapi_spec {
 	KAPI_SPEC_ARRAY(struct kapi_spec_lock) locks;
 	KAPI_SPEC_ARRAY(struct kapi_spec_signal) signals;
 	KAPI_SPEC_ARRAY(struct kapi_spec_capability) caps;
+	KAPI_SPEC_ARRAY(struct kapi_spec_exception) exceptions;
 };
 
 struct kapi_spec *kapi_spec_new(struct kapi_arena *arena, const char *name,
@@ -155,6 +168,9 @@ struct kapi_spec_signal *kapi_spec_add_signal(struct kapi_arena *arena,
 struct kapi_spec_capability *kapi_spec_add_cap(struct kapi_arena *arena,
 					       struct kapi_spec *spec,
 					       int index);
+struct kapi_spec_exception *kapi_spec_add_exception(struct kapi_arena *arena,
+						    struct kapi_spec *spec,
+						    int index);
 
 /*
  * Check SPEC for the mistakes a compiler cannot see: a count field that

@@ -35,6 +35,7 @@ _Static_assert(KAPI_MAX_CAPABILITIES == 8, "KAPI_MAX_CAPABILITIES");
 _Static_assert(KAPI_MAX_STRUCT_SPECS == 8, "KAPI_MAX_STRUCT_SPECS");
 _Static_assert(KAPI_MAX_SIDE_EFFECTS == 16, "KAPI_MAX_SIDE_EFFECTS");
 _Static_assert(KAPI_MAX_STATE_TRANS == 8, "KAPI_MAX_STATE_TRANS");
+_Static_assert(KAPI_MAX_CHECK_EXCEPTIONS == 8, "KAPI_MAX_CHECK_EXCEPTIONS");
 _Static_assert(KAPI_MAX_NAME_LEN == 128, "KAPI_MAX_NAME_LEN");
 _Static_assert(KAPI_MAX_DESC_LEN == 512, "KAPI_MAX_DESC_LEN");
 _Static_assert(KAPI_PARAM_INOUT == 3, "KAPI_PARAM_INOUT is IN | OUT");
@@ -190,6 +191,10 @@ DEFINE_KERNEL_API_SPEC(sys_mlock)
 	KAPI_CAPABILITY_END
 
 	KAPI_CAPABILITY_COUNT(1)
+
+	/* Known exceptions for kapi-check */
+	KAPI_CHECK_EXCEPTION(0, "kapi-errno-undeclared", "EAGAIN",
+			     "Returned only when the range is being migrated")
 
 	/* Additional constraints */
 	KAPI_CONSTRAINT(0, "RLIMIT_MEMLOCK Resource Limit",

@@ -16,7 +16,7 @@
 
 /*
  * Bound on sizeof(struct kernel_api_spec), stated in the header comment of
- * <linux/kernel_api_spec.h> (25376 bytes on x86-64). The framework's v4
+ * <linux/kernel_api_spec.h> (25568 bytes on x86-64). The framework's v4
  * struct, also made of pointers, is 26400 bytes.
  */
 #define SPEC_SIZE_MAX	(28 * 1024)
@@ -336,6 +336,10 @@ static void check_mlock_spec(void)
 	EXPECT(s->capabilities[0].action == KAPI_CAP_BYPASS_CHECK);
 	EXPECT(s->capabilities[0].without_cap != NULL);
 	EXPECT(s->capabilities[0].alternative_count == 0);
+	EXPECT(str_is(s->check_exceptions[0].check, "kapi-errno-undeclared"));
+	EXPECT(str_is(s->check_exceptions[0].value, "EAGAIN"));
+	EXPECT(s->check_exceptions[0].reason != NULL);
+	EXPECT(s->check_exceptions[1].check == NULL);
 
 	EXPECT(s->constraint_count == 3);
 	EXPECT(str_is(s->constraints[0].expression,

@@ -16,6 +16,8 @@ static struct kapi_spec *demo_spec(struct kapi_arena *arena)
 					       "__kapi_spec_sys_demo", at(3));
 	struct kapi_spec_error *e = kapi_spec_add_error(arena, spec, 0);
 	struct kapi_spec_lock *l = kapi_spec_add_lock(arena, spec, 0);
+	struct kapi_spec_exception *x = kapi_spec_add_exception(arena, spec,
+								 0);
 
 	e->has_code = true;
 	e->code = -12;
@@ -28,6 +30,9 @@ static struct kapi_spec *demo_spec(struct kapi_arena *arena)
 	l->description = "write lock";
 	spec->ret.present = true;
 	spec->ret.has_success_value = true;
+	x->check = "kapi-errno-undeclared";
+	x->value = "EAGAIN";
+	x->reason = "retried \"inside\"";
 	return spec;
 }
 
@@ -75,6 +80,9 @@ static void round_trip_keeps_facts(void)
 		CHECK(strcmp(units[0].specs[0]->locks.v[0].name,
 			     "mmap_lock \"quoted\"") == 0);
 		CHECK(units[0].specs[0]->errors.v[0].code == -12);
+		CHECK(units[0].specs[0]->exceptions.n == 1);
+		CHECK(strcmp(units[0].specs[0]->exceptions.v[0].reason,
+			     "retried \"inside\"") == 0);
 		CHECK(strcmp(units[0].specs[0]->unit, "mm/demo.c") == 0);
 		CHECK(kapi_errno_value(units[0].errnos, "ENOMEM") == 12);
 		kapi_facts_write(units[0].unit, units[0].errnos,

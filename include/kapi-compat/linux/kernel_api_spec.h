@@ -23,7 +23,7 @@
  *    discard .discard.* sections, and nothing here needs the spec at run
  *    time: the plugin reads it at compile time.
  *  - Every string member is a const char *, not a char array, and no struct
- *    is packed. sizeof(struct kernel_api_spec) is 25376 bytes on x86-64
+ *    is packed. sizeof(struct kernel_api_spec) is 25568 bytes on x86-64
  *    (gcc 12.2), against about 355 KB for the framework's packed arrays.
  *    The compat_spec_size test fails if it reaches 28 KiB.
  *  - Macros of the framework that cannot compile have working forms here:
@@ -31,6 +31,8 @@
  *    KAPI_SIGNAL_MASK_ADD takes an index (with the new
  *    KAPI_SIGNAL_MASK_SIGNAL_COUNT), and the predefined signal bundles have
  *    no stray commas. Each is described where it is defined.
+ *  - check_exceptions[] and KAPI_CHECK_EXCEPTION() are not the
+ *    framework's: they carry the known exceptions that kapi-check accepts.
  *  - Bool members that the framework sets to false by default (reversible)
  *    are left out of the initializer instead. The value is the same, and a
  *    modifier that sets them does not override an initialized member.
@@ -83,6 +85,8 @@
 #define KAPI_MAX_STRUCT_SPECS	8
 #define KAPI_MAX_SIDE_EFFECTS	16
 #define KAPI_MAX_STATE_TRANS	8
+/* Not a framework constant: the size of check_exceptions[], see below. */
+#define KAPI_MAX_CHECK_EXCEPTIONS	8
 
 /*
  * The framework's string lengths. Strings here are pointers of any length,
@@ -395,6 +399,18 @@ struct kapi_capability_spec {
 	u32 alternative_count;
 };
 
+/*
+ * A known exception for kapi-check: the findings of CHECK about VALUE are
+ * accepted for this spec. CHECK is a check id ("kapi-errno-undeclared").
+ * VALUE is an errno name, a lock, a capability, a parameter, or "*" for
+ * any. REASON tells a reader of the spec why.
+ */
+struct kapi_check_exception {
+	const char *check;
+	const char *value;
+	const char *reason;
+};
+
 struct kapi_side_effect {
 	u32 type;			/* enum kapi_side_effect_type bits */
 	const char *target;
@@ -460,6 +476,12 @@ struct kernel_api_spec {
 
 	u32 capability_count;
 	struct kapi_capability_spec capabilities[KAPI_MAX_CAPABILITIES];
+
+	/*
+	 * Known exceptions for kapi-check, set by KAPI_CHECK_EXCEPTION(). Not
+	 * a framework member; only this header has it.
+	 */
+	struct kapi_check_exception check_exceptions[KAPI_MAX_CHECK_EXCEPTIONS];
 };
 
 /*
@@ -768,5 +790,21 @@ struct kernel_api_spec {
 #define KAPI_NOTES(s)			.notes = s,
 #define KAPI_DEPRECATED			.deprecated = true,
 #define KAPI_REPLACEMENT(s)		.replacement = s,
+
+/*
+ * Known exceptions for kapi-check (not a framework macro). The plugin and
+ * kapi-check do not report the findings of check CHECK_ID about VAL for
+ * this spec, and kapi-check counts them as suppressed. TEXT, the reason,
+ * is required. Example:
+ *
+ *	KAPI_CHECK_EXCEPTION(0, "kapi-errno-undeclared", "EAGAIN",
+ *			     "mlock_fixup() never returns it for a plain mlock")
+ */
+#define KAPI_CHECK_EXCEPTION(i, check_id, val, text)			\
+	.check_exceptions[i] = {					\
+		.check = check_id,					\
+		.value = val,						\
+		.reason = text,						\
+	},
 
 #endif /* _LINUX_KERNEL_API_SPEC_H */

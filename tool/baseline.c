@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Baselines of kapi-check (format in baseline.h).
+ */
+#define _GNU_SOURCE /* vasprintf */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "baseline.h"
+#include "fields.h"
+
+static char *format_error(const char *fmt, ...)
+{
+	va_list ap;
+	char *text = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
+	va_end(ap);
+	return text;
+}
+
+static const char *key_value(const struct kapi_finding *f)
+{
+	return f->value && *f->value ? f->value : "-";
+}
+
+/* Check the "kapi-check baseline VERSION" line. */
+static char *parse_header(const char *file, const char *line)
+{
+	unsigned int version;
+	char extra;
+
+	if (sscanf(line, "kapi-check baseline %u %c", &version, &extra) != 1)
+		return format_error("%s:1: not a kapi-check baseline: the first line must be 'kapi-check baseline %d'; write one with --write-baseline",
+				    file, KAPI_BASELINE_VERSION);
+	if (version != KAPI_BASELINE_VERSION)
+		return format_error("%s:1: baseline of version %u, but this kapi-check reads version %d; write it again with --write-baseline",
+				    file, version, KAPI_BASELINE_VERSION);
+	return NULL;
+}
+
+static char *parse_entry(struct kapi_baseline *b, unsigned int lineno,
+			 const char *line)
+{
+	const char *fields[KAPI_FIELDS_MAX], *err = NULL;
+	struct kapi_baseline_entry *e;
+	int n = kapi_fields_split(b->arena, line, -1, fields, &err);
+
+	if (n < 0)
+		return format_error("%s:%u: %s", b->file, lineno, err);
+	if (n == 0)
+		return NULL;
+	if (n != 3)
+		return format_error("%s:%u: expected 'CHECK-ID FUNCTION VALUE', found %d field%s",
+				    b->file, lineno, n, n == 1 ? "" : "s");
+	if (kapi_check_lookup(fields[0]) == KAPI_CHECK_COUNT)
+		return format_error("%s:%u: '%s' is not a check id of kapi-check",
+				    b->file, lineno, fields[0]);
+
+	b->v = kapi_arena_grow(b->arena, b->v, sizeof(*b->v), b->n, b->n + 1);
+	e = &b->v[b->n++];
+	e->check = kapi_check_lookup(fields[0]);
+	e->function = fields[1];
+	e->value = fields[2];
+	e->taken = false;
+	return NULL;
+}
+
+int kapi_baseline_read(struct kapi_baseline *b, const char *file,
+		       char **err)
+{
+	FILE *f = fopen(file, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	unsigned int lineno = 0;
+	ssize_t len;
+
+	if (!f) {
+		*err = format_error("cannot open the baseline %s: %s", file,
+				    strerror(errno));
+		return -1;
+	}
+	b->file = kapi_intern(b->arena, file);
+	*err = NULL;
+	while (!*err && (len = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		if (len > 0 && line[len - 1] == '\n')
+			line[len - 1] = '\0';
+		*err = lineno == 1 ? parse_header(file, line) :
+			parse_entry(b, lineno, line);
+	}
+	if (!*err && lineno == 0)
+		*err = format_error("%s: the baseline is empty; write one with --write-baseline",
+				    file);
+	free(line);
+	fclose(f);
+	return *err ? -1 : 0;
+}
+
+bool kapi_baseline_take(struct kapi_baseline *b, const struct kapi_finding *f)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->n; i++) {
+		struct kapi_baseline_entry *e = &b->v[i];
+
+		if (!e->taken && e->check == f->check && f->function &&
+		    strcmp(e->function, f->function) == 0 &&
+		    strcmp(e->value, key_value(f)) == 0) {
+			e->taken = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+static int compare_lines(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int kapi_baseline_write(const char *file,
+			const struct kapi_finding *const *findings,
+			unsigned int n, char **err)
+{
+	char **lines = calloc(n ? n : 1, sizeof(*lines));
+	FILE *f;
+	unsigned int i;
+	int rc = 0;
+
+	if (!lines)
+		abort();
+	for (i = 0; i < n; i++) {
+		struct kapi_buf line = { 0 };
+
+		kapi_fields_put(&line, kapi_check_name(findings[i]->check));
+		kapi_buf_puts(&line, " ");
+		kapi_fields_put(&line, findings[i]->function ?
+				findings[i]->function : "-");
+		kapi_buf_puts(&line, " ");
+		kapi_fields_put(&line, key_value(findings[i]));
+		lines[i] = strdup(kapi_buf_str(&line));
+		kapi_buf_release(&line);
+		if (!lines[i])
+			abort();
+	}
+	qsort(lines, n, sizeof(*lines), compare_lines);
+
+	f = fopen(file, "w");
+	if (!f) {
+		*err = format_error("cannot write the baseline %s: %s", file,
+				    strerror(errno));
+		rc = -1;
+	} else {
+		fprintf(f, "kapi-check baseline %d\n# CHECK-ID FUNCTION VALUE\n",
+			KAPI_BASELINE_VERSION);
+		for (i = 0; i < n; i++)
+			fprintf(f, "%s\n", lines[i]);
+		if (fclose(f) != 0) {
+			*err = format_error("cannot write the baseline %s: %s",
+					    file, strerror(errno));
+			rc = -1;
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	return rc;
+}
