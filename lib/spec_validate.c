@@ -215,6 +215,28 @@ static const int *collect_indexes(struct kapi_arena *arena, const void *v,
 	return idx;
 }
 
+/*
+ * Report lock entries whose compiled scope contradicts their description
+ * (kapi_spec_lock_scope_quirk()). The lock checks follow the description.
+ */
+static void check_lock_scopes(const struct kapi_spec *spec,
+			      struct kapi_findings *out, int *added)
+{
+	unsigned int i;
+
+	for (i = 0; i < spec->locks.n; i++) {
+		const struct kapi_spec_lock *l = &spec->locks.v[i];
+
+		if (!kapi_spec_lock_scope_quirk(l))
+			continue;
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': lock '%s' has the compiled scope KAPI_LOCK_RELEASES (held on entry), but its description says that it is acquired and released. The kerneldoc generators of PATCH v1 and v2 compile \"acquired: true\" with \"released: true\" to that scope. The lock is checked as acquired and released inside",
+				  spec->name, l->name ? l->name : "?");
+		(*added)++;
+	}
+}
+
 int kapi_spec_validate(const struct kapi_spec *spec,
 		       const struct kapi_errno_table *errnos,
 		       struct kapi_findings *out)
@@ -248,5 +270,6 @@ int kapi_spec_validate(const struct kapi_spec *spec,
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		check_list(spec, &lists[i], out, &added);
 	check_errors(spec, errnos, out, &added);
+	check_lock_scopes(spec, out, &added);
 	return added;
 }
