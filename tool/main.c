@@ -20,6 +20,7 @@
 
 #include "kapi/caps.h"
 #include "kapi/check.h"
+#include "join.h"
 #include "link.h"
 #include "objects.h"
 #include "output.h"
@@ -143,6 +144,7 @@ static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 		return 2;
 	}
 	kapi_build_link(b);
+	kapi_build_join_specs(b, verbose ? stderr : NULL);
 	if (verbose)
 		fprintf(stderr,
 			"kapi-check: %u units (%u read twice), %u functions linked, %u duplicate global definitions, %u objects without facts\n",
@@ -196,6 +198,7 @@ static int run_check(const struct options *opt, char **paths, int npaths)
 	for (i = 0; i < b.nunits; i++) {
 		const struct kapi_unit_facts *u = &b.units[i];
 		struct kapi_program *alone = kapi_unit_program(b.arena, u);
+		bool checked_in_build = !kapi_unit_holds_specs_only(u);
 
 		for (j = 0; j < u->nspecs; j++) {
 			struct kapi_findings unit_findings;
@@ -203,8 +206,9 @@ static int run_check(const struct options *opt, char **paths, int npaths)
 			unsigned int first = whole.n;
 
 			kapi_findings_init(&unit_findings, b.arena);
-			check_spec(b.arena, alone, u, u->specs[j], &report,
-				   &unit_findings);
+			if (checked_in_build)
+				check_spec(b.arena, alone, u, u->specs[j],
+					   &report, &unit_findings);
 			check_spec(b.arena, b.prog, u, u->specs[j], &report,
 				   &whole);
 
