@@ -5,6 +5,7 @@
  *   kapi-check [--format=text|json|sarif] [--all] PATH...
  *   kapi-check explain SYSCALL PATH...
  *   kapi-check kcflags
+ *   kapi-check kerneldoc [-o HEADER] FILE.c
  *
  * PATH is an object, an archive, vmlinux.o or a folder of a build tree
  * compiled with the plugin's facts argument. The command links the facts
@@ -21,6 +22,7 @@
 #include "kapi/caps.h"
 #include "kapi/check.h"
 #include "join.h"
+#include "kerneldoc_cmd.h"
 #include "link.h"
 #include "objects.h"
 #include "output.h"
@@ -48,6 +50,7 @@ static void usage(FILE *out)
 		"usage: kapi-check [--format=text|json|sarif] [--all] [--verbose] PATH...\n"
 		"       kapi-check explain SYSCALL PATH...\n"
 		"       kapi-check kcflags\n"
+		"       kapi-check kerneldoc [-o HEADER] FILE.c\n"
 		"\n"
 		"PATH: objects, archives, vmlinux.o or build folders compiled with\n"
 		"-fplugin-arg-kapi_check-facts (see 'kapi-check kcflags'), or the\n"
@@ -340,6 +343,8 @@ int main(int argc, char **argv)
 		       KAPI_PLUGIN_PATH, KAPI_COMPAT_INCLUDE);
 		return 0;
 	}
+	if (argc > 1 && strcmp(argv[1], "kerneldoc") == 0)
+		return kapi_kerneldoc_main(argc - 2, argv + 2);
 	if (argc > 1 && strcmp(argv[1], "explain") == 0) {
 		if (argc < 4) {
 			usage(stderr);

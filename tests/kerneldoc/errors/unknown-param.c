@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * A param tag that names no argument of the syscall.
+ *
+ * kerneldoc-expect-error: 12: 'param: length' names no argument of SYSCALL_DEFINE1(nap) on line 15
+ */
+#include <linux/syscalls.h>
+
+/**
+ * sys_nap - sleep a while
+ * @len: nap length
+ * param: length
+ *   type: uint, input
+ */
+SYSCALL_DEFINE1(nap, unsigned int, len)
+{
+	return 0;
+}
