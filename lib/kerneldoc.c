@@ -379,6 +379,32 @@ static int read_block(struct source *src, unsigned int at, unsigned int *next,
 	return read_syscall(src, *next, b, err);
 }
 
+/*
+ * Whether a comment line of the source has a contexts:, context-flags: or
+ * context: tag. Kbuild generates specs only for such files, so a lower-case
+ * "return:" in the kerneldoc of another file is not taken for a spec.
+ */
+static bool has_context_tag(const struct source *src)
+{
+	static const char *const tags[] = {
+		"contexts:", "context-flags:", "context:",
+	};
+	unsigned int i;
+	size_t t;
+
+	for (i = 0; i < src->nlines; i++) {
+		const char *p = skip_blanks(src->lines[i]);
+
+		if (*p != '*')
+			continue;
+		p = skip_blanks(p + 1);
+		for (t = 0; t < sizeof(tags) / sizeof(tags[0]); t++)
+			if (strncmp(p, tags[t], strlen(tags[t])) == 0)
+				return true;
+	}
+	return false;
+}
+
 int kapi_kerneldoc_translate(const char *file, const char *text,
 			     struct kapi_buf *out,
 			     struct kapi_kerneldoc_error *err)
@@ -388,6 +414,10 @@ int kapi_kerneldoc_translate(const char *file, const char *text,
 	int nspecs = 0, rc = 0;
 
 	split_lines(&src, text);
+	if (!has_context_tag(&src)) {
+		kapi_arena_free(src.arena);
+		return 0;
+	}
 	for (i = 0; i < src.nlines && rc == 0; i++) {
 		const char *line = skip_blanks(src.lines[i]);
 		struct kdoc_block block;

@@ -43,8 +43,10 @@ struct kapi_kerneldoc_error {
  * source TEXT into spec macros (DEFINE_KERNEL_API_SPEC(sys_NAME) ...),
  * appended to OUT. FILE names the source in the #line directives of the
  * output, so diagnostics about a spec point at its kerneldoc lines.
- * A comment is a spec when it has at least one API-spec tag; then every
- * other lower-case tag in it must be known too.
+ * As in kbuild, a file without a contexts:, context-flags: or context:
+ * tag has no specs. In other files a comment above SYSCALL_DEFINEn is a
+ * spec when it has at least one API-spec tag, and then every other
+ * lower-case tag in it must be known too.
  *
  * @return the number of specs written, or -1 with *ERR set (an unknown
  *	   tag or key, a malformed value, a comment without its syscall).

@@ -104,6 +104,9 @@ static void test_not_specs(void)
 	static const char no_tags[] =
 		"/**\n * sys_nap - sleep a while\n * @len: length\n *\n"
 		" * Return: 0.\n */\nSYSCALL_DEFINE1(nap, int, len)\n{ }\n";
+	static const char no_context[] =
+		"/**\n * sys_nap - sleep a while\n * return: 0 on success\n"
+		" */\nSYSCALL_DEFINE0(nap)\n{ return 0; }\n";
 	static const char not_syscall[] =
 		"/**\n * nap - sleep a while\n * contexts: process\n */\n"
 		"int nap(void)\n{ return 0; }\n";
@@ -112,6 +115,8 @@ static void test_not_specs(void)
 
 	CHECK(translate(no_tags, &out, &err) == 0);
 	CHECK(out.len == 0);
+	kapi_buf_release(&out);
+	CHECK(translate(no_context, &out, &err) == 0);
 	kapi_buf_release(&out);
 	CHECK(translate(not_syscall, &out, &err) == 0);
 	kapi_buf_release(&out);

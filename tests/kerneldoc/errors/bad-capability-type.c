@@ -2,12 +2,13 @@
 /*
  * A capability type that is none of the known actions.
  *
- * kerneldoc-expect-error: 12: invalid value 'sometimes' for 'type:', expected bypass_check
+ * kerneldoc-expect-error: 13: invalid value 'sometimes' for 'type:', expected bypass_check
  */
 #include <linux/syscalls.h>
 
 /**
  * sys_nap - sleep a while
+ * contexts: process
  * capability: CAP_SYS_NICE
  *   type: sometimes
  */

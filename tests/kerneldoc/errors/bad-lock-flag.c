@@ -2,12 +2,13 @@
 /*
  * A lock flag that is not a boolean.
  *
- * kerneldoc-expect-error: 12: invalid value 'sometimes' for 'released:', expected true, yes, false, no or conditional
+ * kerneldoc-expect-error: 13: invalid value 'sometimes' for 'released:', expected true, yes, false, no or conditional
  */
 #include <linux/syscalls.h>
 
 /**
  * sys_nap - sleep a while
+ * contexts: process
  * lock: nap_lock
  *   released: sometimes
  */

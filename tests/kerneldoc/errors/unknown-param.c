@@ -2,12 +2,13 @@
 /*
  * A param tag that names no argument of the syscall.
  *
- * kerneldoc-expect-error: 12: 'param: length' names no argument of SYSCALL_DEFINE1(nap) on line 15
+ * kerneldoc-expect-error: 13: 'param: length' names no argument of SYSCALL_DEFINE1(nap) on line 16
  */
 #include <linux/syscalls.h>
 
 /**
  * sys_nap - sleep a while
+ * contexts: process
  * @len: nap length
  * param: length
  *   type: uint, input

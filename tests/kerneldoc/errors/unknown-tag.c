@@ -2,14 +2,14 @@
 /*
  * A misspelt tag in a comment that has other API-spec tags.
  *
- * kerneldoc-expect-error: 11: unknown API-spec tag 'contxts:'
+ * kerneldoc-expect-error: 12: unknown API-spec tag 'eror:'
  */
 #include <linux/syscalls.h>
 
 /**
  * sys_nap - sleep a while
- * contxts: process, sleepable
- * error: EINTR, Interrupted
+ * contexts: process, sleepable
+ * eror: EINTR, Interrupted
  */
 SYSCALL_DEFINE0(nap)
 {
