@@ -6,7 +6,9 @@
 # with that header force-included must give the same spec facts, the same
 # findings and the same audit table as roundtrip-macro.c, the same code
 # with the spec written by hand as macros. Source locations differ between
-# the two files and are replaced by LOC before the comparison.
+# the two files and are replaced by LOC before the comparison. --compat
+# names the folder of <linux/kernel_api_spec.h>: the compat headers or a
+# layout of tests/layouts.
 #
 # Usage: roundtrip.sh --gcc GCC --plugin SO --tool KAPI_CHECK
 #                     --include DIR --compat DIR --srcdir DIR
@@ -48,11 +50,16 @@ compile() {
 	shift 2
 
 	mkdir "$work/$side"
-	"$gcc" -O2 -c -o /dev/null -fdiagnostics-color=never \
+	if ! "$gcc" -O2 -c -o /dev/null -fdiagnostics-color=never \
 		-fplugin="$plugin" \
 		-fplugin-arg-kapi_check-facts-dir="$work/$side" \
 		-fplugin-arg-kapi_check-audit="$work/$side.audit" \
-		-I "$include" -I "$compat" "$@" "$source" 2> "$work/$side.stderr"
+		-I "$include" -I "$compat" "$@" "$source" \
+		2> "$work/$side.stderr"; then
+		echo "FAIL: compiling $source against $compat failed:"
+		cat "$work/$side.stderr"
+		exit 1
+	fi
 }
 
 # Replace "FILE:LINE:COL" and the spec's "FILE" LINE COL by LOC.

@@ -35,7 +35,7 @@
  *  - The *_END and KAPI_END_SPEC macros exist in every layout. PATCH v4's
  *    generator writes "}," and "};" itself, which compiles the same.
  *  - KAPI_SIGNAL_MASK_ADD, the ioctl and sysfs macros and the struct
- *    field macros are left out: no layout fixture uses them.
+ *    field macros are left out: no layout test uses them.
  */
 #ifndef KAPI_TEST_LAYOUT_H
 #define KAPI_TEST_LAYOUT_H
@@ -201,6 +201,24 @@ enum kapi_signal_action {
 	KAPI_SIGNAL_ACTION_QUEUE	= 8,
 	KAPI_SIGNAL_ACTION_DISCARD	= 9,
 	KAPI_SIGNAL_ACTION_TRANSFORM	= 10,
+};
+
+enum kapi_side_effect_type {
+	KAPI_EFFECT_NONE		= 0,
+	KAPI_EFFECT_ALLOC_MEMORY	= 1 << 0,
+	KAPI_EFFECT_FREE_MEMORY		= 1 << 1,
+	KAPI_EFFECT_MODIFY_STATE	= 1 << 2,
+	KAPI_EFFECT_SIGNAL_SEND		= 1 << 3,
+	KAPI_EFFECT_FILE_POSITION	= 1 << 4,
+	KAPI_EFFECT_LOCK_ACQUIRE	= 1 << 5,
+	KAPI_EFFECT_LOCK_RELEASE	= 1 << 6,
+	KAPI_EFFECT_RESOURCE_CREATE	= 1 << 7,
+	KAPI_EFFECT_RESOURCE_DESTROY	= 1 << 8,
+	KAPI_EFFECT_SCHEDULE		= 1 << 9,
+	KAPI_EFFECT_HARDWARE		= 1 << 10,
+	KAPI_EFFECT_NETWORK		= 1 << 11,
+	KAPI_EFFECT_FILESYSTEM		= 1 << 12,
+	KAPI_EFFECT_PROCESS_STATE	= 1 << 13,
 };
 
 enum kapi_capability_action {
@@ -493,6 +511,10 @@ struct kernel_api_spec {
 #define KAPI_PARAM_RANGE(min, max)	.min_value = (min), .max_value = (max),
 #define KAPI_PARAM_CONSTRAINT_TYPE(c)	.constraint_type = (c),
 #define KAPI_PARAM_CONSTRAINT(desc)	.constraints = desc,
+#define KAPI_PARAM_VALID_MASK(mask)	.valid_mask = (mask),
+#define KAPI_PARAM_ENUM_VALUES(arr)					\
+		.enum_values = arr,					\
+		.enum_count = sizeof(arr) / sizeof((arr)[0]),
 #define KAPI_PARAM_END			},
 
 #define KAPI_RETURN(rtype, rdesc)					\
@@ -506,6 +528,8 @@ struct kernel_api_spec {
 #define KAPI_RETURN_SUCCESS(val)	.success_value = (val),
 #define KAPI_RETURN_SUCCESS_RANGE(min, max)				\
 		.success_min = (min), .success_max = (max),
+#define KAPI_RETURN_ERROR_VALUES(arr)	.error_values = arr,
+#define KAPI_RETURN_ERROR_COUNT(n)	.error_count = (n),
 #define KAPI_RETURN_END			},
 
 #define KAPI_ERROR(idx, code, ename, econd, edesc)			\
@@ -548,12 +572,20 @@ struct kernel_api_spec {
 		.direction = (dir),					\
 		.action = (act),
 
+#define KAPI_SIGNAL_TARGET(s)		.target = s,
 #define KAPI_SIGNAL_CONDITION(s)	.condition = s,
 #define KAPI_SIGNAL_DESC(s)		.description = s,
 #define KAPI_SIGNAL_RESTARTABLE		.restartable = true,
 #define KAPI_SIGNAL_INTERRUPTIBLE	.interruptible = true,
+#define KAPI_SIGNAL_SA_FLAGS_REQ(f)	.sa_flags_required = (f),
+#define KAPI_SIGNAL_SA_FLAGS_FORBID(f)	.sa_flags_forbidden = (f),
 #define KAPI_SIGNAL_ERROR(err)		.error_on_signal = (err),
+#define KAPI_SIGNAL_TRANSFORM(sig)	.transform_to = (sig),
 #define KAPI_SIGNAL_TIMING(when)	.timing = when,
+#define KAPI_SIGNAL_PRIORITY(p)		.priority = (p),
+#define KAPI_SIGNAL_QUEUE(q)		.queue_behavior = q,
+#define KAPI_SIGNAL_STATE_REQ(s)	.state_required = (s),
+#define KAPI_SIGNAL_STATE_FORBID(s)	.state_forbidden = (s),
 #define KAPI_SIGNAL_END			},
 
 #define KAPI_SIDE_EFFECT(idx, etype, etarget, edesc)			\
@@ -561,7 +593,27 @@ struct kernel_api_spec {
 		.type = (etype),					\
 		.target = etarget,					\
 		.description = edesc,
+#define KAPI_EFFECT_CONDITION(cond)	.condition = cond,
+#define KAPI_EFFECT_REVERSIBLE		.reversible = true,
 #define KAPI_SIDE_EFFECT_END		},
+
+#define KAPI_STATE_TRANS(idx, tobject, tfrom, tto, tdesc)		\
+	.state_transitions[idx] = {					\
+		.object = tobject,					\
+		.from_state = tfrom,					\
+		.to_state = tto,					\
+		.description = tdesc,
+#define KAPI_STATE_TRANS_COND(cond)	.condition = cond,
+#define KAPI_STATE_TRANS_END		},
+#define KAPI_STATE_TRANS_COUNT(n)					\
+	KAPI_SET_MAGIC(trans_magic, KAPI_MAGIC_TRANS) .state_trans_count = (n),
+
+#define KAPI_CONSTRAINT(idx, cname, cdesc)				\
+	.constraints[idx] = {						\
+		.name = cname,						\
+		.description = cdesc,
+#define KAPI_CONSTRAINT_EXPR(expr)	.expression = expr,
+#define KAPI_CONSTRAINT_END		},
 
 #ifdef KAPI_LAYOUT_CAPABILITIES
 #define KAPI_CAPABILITY(idx, cap, cname, act)				\
@@ -571,6 +623,8 @@ struct kernel_api_spec {
 		.action = (act),
 #define KAPI_CAP_ALLOWS(s)		.allows = s,
 #define KAPI_CAP_WITHOUT(s)		.without_cap = s,
+#define KAPI_CAP_CONDITION(s)		.check_condition = s,
+#define KAPI_CAP_PRIORITY(p)		.priority = (p),
 #define KAPI_CAPABILITY_END		},
 #define KAPI_CAPABILITY_COUNT(n)					\
 	KAPI_SET_MAGIC(cap_magic, KAPI_MAGIC_CAPS) .capability_count = (n),
