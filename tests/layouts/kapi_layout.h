@@ -3,7 +3,7 @@
  * kapi_layout.h - struct kernel_api_spec and its spec macros as each
  * posted version of the KAPI framework compiles them, for the layout tests
  *
- * Each folder beside this file holds a linux/kernel_api_spec.h that sets
+ * Each folder beside this file contains a linux/kernel_api_spec.h that sets
  * the KAPI_LAYOUT_* switches of one version and includes this file. The
  * switches select what differs between versions in the compiled object
  * (field names, field order, string storage, packing, where the spec
@@ -247,7 +247,10 @@ struct kapi_param_spec {
 	bool (*validate)(s64 value);
 	KAPI_STR(description, KAPI_MAX_DESC_LEN);
 	KAPI_STR(constraints, KAPI_MAX_DESC_LEN);
-	/* -1 for none up to RFC v5; 1-based from the magic layouts on. */
+	/*
+	 * 0-based with -1 for none in RFC v2, 1-based with 0 for none in
+	 * PATCH v4. KAPI_PARAM() writes -1 in every layout here.
+	 */
 	int size_param_idx;
 	size_t size_multiplier;
 } __kapi_layout_packed;
@@ -372,9 +375,8 @@ struct kapi_capability_spec {
 
 /*
  * The members in each version's order. RFC v1 to RFC v3 keep the free
- * text and life-cycle members between constraints and signals; the magic
- * layouts keep examples and notes there, behind info_magic, and drop
- * since_version, deprecated and replacement.
+ * text and life-cycle members between constraints and signals. The magic
+ * layouts keep only examples and notes there, behind info_magic.
  */
 struct kernel_api_spec {
 	KAPI_STR(name, KAPI_MAX_NAME_LEN);
