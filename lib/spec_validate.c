@@ -32,7 +32,17 @@ static void check_count(const struct kapi_spec *spec,
 			const struct entry_list *l, struct kapi_findings *out,
 			int *added)
 {
-	if (l->count->present && l->count->value != (int64_t)l->n) {
+	if (l->count->present && l->count->value < (int64_t)l->n) {
+		/* The framework reads only COUNT entries; kapi-check reads all. */
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': %s is %lld but %u %s entr%s initialized, so readers of the spec see only the first %lld; kapi-check checks every entry",
+				  spec->name, l->count_field,
+				  (long long)l->count->value, l->n, l->what,
+				  l->n == 1 ? "y is" : "ies are",
+				  (long long)l->count->value);
+		(*added)++;
+	} else if (l->count->present && l->count->value != (int64_t)l->n) {
 		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
 				  spec->loc,
 				  "spec '%s': %s is %lld but %u %s entr%s initialized",
