@@ -3,6 +3,7 @@
  * The spec model and the mapping from a spec name to its syscall body
  * (see include/kapi/spec.h).
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "kapi/spec.h"
@@ -93,6 +94,31 @@ struct kapi_spec_exception *kapi_spec_add_exception(struct kapi_arena *arena,
 
 	x->index = index;
 	return x;
+}
+
+/* Whether TEXT contains the lower-case WORD, ignoring case. */
+static bool contains_word(const char *text, const char *word)
+{
+	size_t i;
+
+	for (; text && *text; text++) {
+		for (i = 0; word[i] && text[i]; i++)
+			if (tolower((unsigned char)text[i]) != word[i])
+				break;
+		if (!word[i])
+			return true;
+	}
+	return false;
+}
+
+/* The value of enum kapi_lock_scope that the generators wrote. */
+#define KAPI_SPEC_SCOPE_RELEASES 2
+
+bool kapi_spec_lock_scope_quirk(const struct kapi_spec_lock *l)
+{
+	return l->has_scope && l->scope == KAPI_SPEC_SCOPE_RELEASES &&
+	       contains_word(l->description, "acquire") &&
+	       contains_word(l->description, "release");
 }
 
 const struct kapi_spec_error *kapi_spec_find_error(const struct kapi_spec *spec,

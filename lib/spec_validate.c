@@ -33,7 +33,17 @@ static void check_count(const struct kapi_spec *spec,
 			const struct entry_list *l, struct kapi_findings *out,
 			int *added)
 {
-	if (l->count->present && l->count->value != (int64_t)l->n) {
+	if (l->count->present && l->count->value < (int64_t)l->n) {
+		/* The framework reads only COUNT entries; kapi-check reads all. */
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': %s is %lld but %u %s entr%s initialized, so readers of the spec see only the first %lld; kapi-check checks every entry",
+				  spec->name, l->count_field,
+				  (long long)l->count->value, l->n, l->what,
+				  l->n == 1 ? "y is" : "ies are",
+				  (long long)l->count->value);
+		(*added)++;
+	} else if (l->count->present && l->count->value != (int64_t)l->n) {
 		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
 				  spec->loc,
 				  "spec '%s': %s is %lld but %u %s entr%s initialized",
@@ -243,6 +253,30 @@ static void check_exceptions(const struct kapi_spec *spec,
 	}
 }
 
+/*
+ * Report lock entries whose compiled scope contradicts their description
+ * (kapi_spec_lock_scope_quirk()). The lock checks follow the description.
+ */
+static void check_lock_scopes(const struct kapi_spec *spec,
+			      struct kapi_findings *out, int *added)
+{
+	unsigned int i;
+
+	for (i = 0; i < spec->locks.n; i++) {
+		const struct kapi_spec_lock *l = &spec->locks.v[i];
+		struct kapi_finding *f;
+
+		if (!kapi_spec_lock_scope_quirk(l))
+			continue;
+		f = kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED,
+				      spec->name, spec->loc,
+				      "spec '%s': lock '%s' has the compiled scope KAPI_LOCK_RELEASES (held on entry), but its description says that it is acquired and released. The kerneldoc generators of PATCH v1 and v2 compile \"acquired: true\" with \"released: true\" to that scope. The lock is checked as acquired and released inside",
+				      spec->name, l->name ? l->name : "?");
+		kapi_finding_set_value(out, f, l->name ? l->name : "locks");
+		(*added)++;
+	}
+}
+
 int kapi_spec_validate(const struct kapi_spec *spec,
 		       const struct kapi_errno_table *errnos,
 		       struct kapi_findings *out)
@@ -277,5 +311,6 @@ int kapi_spec_validate(const struct kapi_spec *spec,
 		check_list(spec, &lists[i], out, &added);
 	check_errors(spec, errnos, out, &added);
 	check_exceptions(spec, out, &added);
+	check_lock_scopes(spec, out, &added);
 	return added;
 }

@@ -545,17 +545,76 @@ static tree find_field(tree type, const char *name)
 }
 
 /*
- * Describe which generation of struct kernel_api_spec the unit uses, from
- * the features that tell them apart: how strings are stored, whether each
- * section has a magic field, and how a lock's role is written.
+ * Whether a variable of the unit points at DECL: PATCH v3 and later put
+ * only "static const struct kernel_api_spec * const __kapi_spec_ptr_NAME
+ * = &__kapi_spec_NAME" into section .kapi_specs.
  */
-static const char *describe_layout(struct kapi_arena *arena, tree type)
+static bool has_section_pointer(tree decl)
 {
+	varpool_node *node;
+
+	FOR_EACH_VARIABLE(node) {
+		tree init = DECL_INITIAL(node->decl);
+
+		if (node->decl == decl || !init)
+			continue;
+		init = strip_conversions(init);
+		if (init && TREE_CODE(init) == ADDR_EXPR &&
+		    TREE_OPERAND(init, 0) == decl)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Name the framework version whose struct kernel_api_spec TYPE is, from
+ * the members that tell the versions apart (see tests/layouts):
+ *
+ *	scope and magics, global const or pointed to  PATCH v3 to v4
+ *	scope and magics, static in the section       RFC v5 to PATCH v2
+ *	magics, lock flags                            RFC v4
+ *	api_type                                      RFC v2
+ *	capabilities, no api_type                     RFC v3
+ *	no capabilities                               RFC v1
+ *
+ * A mix that no version has (a scope without magics) is "an unknown
+ * layout"; the spec is read by member name all the same.
+ */
+static const char *layout_version(tree type, tree decl, bool scope)
+{
+	bool magic = find_field(type, "param_magic") != NULL_TREE;
+
+	if (scope && magic)
+		return has_section_pointer(decl) ||
+		       (TREE_PUBLIC(decl) && TREE_READONLY(decl))
+			? "PATCH v3 to v4" : "RFC v5 to PATCH v2";
+	if (scope)
+		return NULL;
+	if (magic)
+		return "RFC v4";
+	if (find_field(type, "api_type"))
+		return "RFC v2";
+	if (find_field(type, "capabilities"))
+		return "RFC v3";
+	return "RFC v1";
+}
+
+/*
+ * Describe which generation of struct kernel_api_spec the spec DECL uses:
+ * the version it matches, then the features that tell them apart: how
+ * strings are stored, whether each section has a magic field, and how a
+ * lock's role is written.
+ */
+static const char *describe_layout(struct kapi_arena *arena, tree decl)
+{
+	tree type = TYPE_MAIN_VARIANT(TREE_TYPE(decl));
 	tree name = find_field(type, "name");
 	tree locks = find_field(type, "locks");
 	tree lock_type = NULL_TREE;
 	const char *strings = "unknown strings";
 	const char *lock_role = "no locks";
+	const char *version;
+	bool scope;
 
 	if (name && TREE_CODE(TREE_TYPE(name)) == ARRAY_TYPE)
 		strings = "char arrays";
@@ -564,12 +623,16 @@ static const char *describe_layout(struct kapi_arena *arena, tree type)
 
 	if (locks && TREE_CODE(TREE_TYPE(locks)) == ARRAY_TYPE)
 		lock_type = TREE_TYPE(TREE_TYPE(locks));
-	if (find_field(lock_type, "scope"))
+	scope = find_field(lock_type, "scope") != NULL_TREE;
+	if (scope)
 		lock_role = "lock scope";
 	else if (find_field(lock_type, "acquired"))
 		lock_role = "lock flags";
 
-	return kapi_arena_printf(arena, "%s, %s, %s", strings,
+	version = layout_version(type, decl, scope);
+	return kapi_arena_printf(arena, "%s%s layout (%s, %s, %s)",
+				 version ? "the " : "an unknown",
+				 version ? version : "", strings,
 				 find_field(type, "param_magic")
 					 ? "section magics" : "no magics",
 				 lock_role);
@@ -748,12 +811,11 @@ struct kapi_spec *kapi_read_spec(struct kapi_arena *arena, tree decl)
 
 	r.spec = kapi_spec_new(arena, name, kapi_intern(arena, var_name),
 			       kapi_loc_from_gcc(arena, loc));
-	r.spec->layout = describe_layout(arena,
-					 TYPE_MAIN_VARIANT(TREE_TYPE(decl)));
+	r.spec->layout = describe_layout(arena, decl);
 	read_top_level(&r, ctor);
 	resolve_param_typedefs(arena, r.spec);
 
-	kapi_verbose(loc, "read spec '%s' from '%s' (%s): %u params, %u errors, "
+	kapi_verbose(loc, "read spec '%s' from '%s', %s: %u params, %u errors, "
 		     "%u locks, %u signals, %u capabilities", r.spec->name,
 		     var_name, r.spec->layout, r.spec->params.n,
 		     r.spec->errors.n, r.spec->locks.n, r.spec->signals.n,

@@ -7,6 +7,7 @@
  *              PATH...
  *   kapi-check explain SYSCALL PATH...
  *   kapi-check kcflags
+ *   kapi-check kerneldoc [-o HEADER] FILE.c
  *
  * PATH is an object, an archive, vmlinux.o or a folder of a build tree
  * compiled with the plugin's facts argument. The command links the facts
@@ -26,6 +27,8 @@
 
 #include "kapi/caps.h"
 #include "kapi/check.h"
+#include "join.h"
+#include "kerneldoc_cmd.h"
 #include "report.h"
 #include "link.h"
 #include "objects.h"
@@ -52,6 +55,7 @@ static void usage(FILE *out)
 		"usage: kapi-check [OPTION]... PATH...\n"
 		"       kapi-check explain SYSCALL PATH...\n"
 		"       kapi-check kcflags\n"
+		"       kapi-check kerneldoc [-o HEADER] FILE.c\n"
 		"\n"
 		"PATH: objects, archives, vmlinux.o or build folders compiled with\n"
 		"-fplugin-arg-kapi_check-facts (see 'kapi-check kcflags'), or the\n"
@@ -165,6 +169,7 @@ static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 		return 2;
 	}
 	kapi_build_link(b);
+	kapi_build_join_specs(b, verbose ? stderr : NULL);
 	if (verbose)
 		fprintf(stderr,
 			"kapi-check: %u units (%u read twice), %u functions linked, %u duplicate global definitions, %u objects without facts\n",
@@ -220,6 +225,7 @@ static int run_check(const struct options *opt, char **paths, int npaths)
 	for (i = 0; i < b.nunits; i++) {
 		const struct kapi_unit_facts *u = &b.units[i];
 		struct kapi_program *alone = kapi_unit_program(b.arena, u);
+		bool checked_in_build = !kapi_unit_holds_specs_only(u);
 
 		for (j = 0; j < u->nspecs; j++) {
 			struct kapi_findings unit_findings;
@@ -227,8 +233,9 @@ static int run_check(const struct options *opt, char **paths, int npaths)
 			unsigned int first = whole.n;
 
 			kapi_findings_init(&unit_findings, b.arena);
-			check_spec(b.arena, alone, u, u->specs[j], &report,
-				   &unit_findings);
+			if (checked_in_build)
+				check_spec(b.arena, alone, u, u->specs[j],
+					   &report, &unit_findings);
 			check_spec(b.arena, b.prog, u, u->specs[j], &report,
 				   &whole);
 
@@ -358,6 +365,8 @@ int main(int argc, char **argv)
 		       KAPI_PLUGIN_PATH, KAPI_COMPAT_INCLUDE);
 		return 0;
 	}
+	if (argc > 1 && strcmp(argv[1], "kerneldoc") == 0)
+		return kapi_kerneldoc_main(argc - 2, argv + 2);
 	if (argc > 1 && strcmp(argv[1], "explain") == 0) {
 		if (argc < 4) {
 			usage(stderr);

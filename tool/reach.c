@@ -151,6 +151,28 @@ static int resolve(struct kapi_reach *r, const char *name, const char *unit)
 	return i >= 0 ? i : find(r, qualify(r, name, unit, false));
 }
 
+/*
+ * A spec compiled apart from its syscall (RFC v3 to v5 generate all specs
+ * into one unit) reaches the static bodies of that name in every unit.
+ */
+static void mark_static_bodies(struct kapi_reach *r, const char **names,
+			       unsigned int nnames, unsigned int *todo,
+			       unsigned int *ntodo)
+{
+	unsigned int i, k;
+
+	for (i = 0; i < r->n; i++) {
+		struct node *node = &r->nodes[i];
+
+		for (k = 0; k < nnames && !node->reached; k++) {
+			if (!node->is_static || node->name != names[k])
+				continue;
+			node->reached = true;
+			todo[(*ntodo)++] = i;
+		}
+	}
+}
+
 void kapi_reach_solve(struct kapi_reach *r)
 {
 	unsigned int *todo = malloc((r->n ? r->n : 1) * sizeof(*todo));
@@ -163,14 +185,19 @@ void kapi_reach_solve(struct kapi_reach *r)
 		unsigned int n = kapi_spec_impl_names(r->arena, r->spec_names[s],
 						      names, 16);
 
+		bool found = false;
+
 		for (k = 0; k < n; k++) {
 			int at = resolve(r, names[k], r->spec_units[s]);
 
+			found |= at >= 0;
 			if (at >= 0 && !r->nodes[at].reached) {
 				r->nodes[at].reached = true;
 				todo[ntodo++] = (unsigned int)at;
 			}
 		}
+		if (!found)
+			mark_static_bodies(r, names, n, todo, &ntodo);
 	}
 	while (ntodo) {
 		const struct node *node = &r->nodes[todo[--ntodo]];

@@ -183,6 +183,16 @@ int kapi_spec_validate(const struct kapi_spec *spec,
 		       const struct kapi_errno_table *errnos,
 		       struct kapi_findings *out);
 
+/*
+ * Whether lock entry L shows the scope quirk of the kerneldoc generators
+ * of PATCH v1 and v2. They compile a lock given as "acquired: true" and
+ * "released: true" to scope KAPI_LOCK_RELEASES, because the last of two
+ * initializers of .scope wins. KAPI_LOCK_INTERNAL (acquired and released
+ * inside) was meant. The quirk shows as scope RELEASES with a description
+ * that contains both "acquire" and "release".
+ */
+bool kapi_spec_lock_scope_quirk(const struct kapi_spec_lock *l);
+
 /* Return the error entry declaring CODE, or NULL. */
 const struct kapi_spec_error *kapi_spec_find_error(const struct kapi_spec *spec,
 						   int64_t code);

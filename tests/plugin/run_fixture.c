@@ -5,14 +5,18 @@
  *
  * Usage:
  *   run_fixture --gcc GCC --plugin SO --include DIR [--include DIR ...]
- *               [--srcdir DIR] [--verbose] FIXTURE.c [FIXTURE.c ...]
+ *               [--srcdir DIR] [--expect-output TEXT ...] [--verbose]
+ *               FIXTURE.c [FIXTURE.c ...]
  *
  * Each fixture is compiled with
  *   GCC -O2 -c -o /dev/null -fdiagnostics-color=never -fplugin=SO -I DIR ...
  *       FLAGS FIXTURE.c
  * (no shell involved) and GCC's stderr is compared with what the fixture
  * expects. With --srcdir, GCC runs in DIR and relative fixture paths are
- * taken from there, so the reports show short paths.
+ * taken from there, so the reports show short paths. Each --expect-output
+ * TEXT must occur in GCC's output for every fixture of the run: that is how
+ * a test compiles one fixture against several include folders and checks
+ * a verbose note that differs between them (the spec layout read).
  *
  * Directives, anywhere in the fixture (usually in a comment at the top):
  *   kapi-test-flags: ARG ...   extra GCC arguments, split at white space
@@ -31,8 +35,9 @@
  * \" and \\ stand for a quote and a backslash.
  *
  * A fixture passes when every [kapi-...] diagnostic and every error matches
- * one expectation, every expectation is matched, no internal compiler error
- * is reported and GCC exits with the expected status. GCC's own warnings
+ * one expectation, every expectation is matched, every --expect-output text
+ * occurs, no internal compiler error is reported and GCC exits with the
+ * expected status. GCC's own warnings
  * and notes without a [kapi-...] id ("In function", "in expansion of macro")
  * are ignored. An unknown kapi-test- directive or a malformed expect- is a
  * setup error, so that a typo cannot switch a check off.
@@ -112,6 +117,8 @@ struct options {
 	char **includes;
 	size_t nincludes;
 	const char *srcdir;
+	char **outputs;		/* --expect-output texts */
+	size_t noutputs;
 	bool verbose;
 };
 
@@ -861,6 +868,9 @@ static int check_fixture(const struct options *opt, const char *path)
 			failed = true;
 	if (ice || result.status != fx.expected_exit)
 		failed = true;
+	for (i = 0; i < opt->noutputs; i++)
+		if (!strstr(result.output, opt->outputs[i]))
+			failed = true;
 
 	printf("%s %s (%zu expectations, %zu diagnostics)\n",
 	       failed ? "FAIL" : "PASS", fx.path, fx.nexpect, ndiags);
@@ -870,6 +880,10 @@ static int check_fixture(const struct options *opt, const char *path)
 			print_report(&fx, diags, ndiags);
 		if (ice)
 			printf("  GCC reported an internal compiler error\n");
+		for (i = 0; i < opt->noutputs; i++)
+			if (!strstr(result.output, opt->outputs[i]))
+				printf("  the output lacks the expected text \"%s\"\n",
+				       opt->outputs[i]);
 		if (result.status < 0)
 			printf("  GCC was killed by signal %d, expected exit status %d\n",
 			       result.signal, fx.expected_exit);
@@ -904,11 +918,13 @@ static int usage(void)
 {
 	fprintf(stderr,
 		"usage: run_fixture --gcc GCC --plugin SO --include DIR [--include DIR ...]\n"
-		"                   [--srcdir DIR] [--verbose] FIXTURE.c [FIXTURE.c ...]\n"
+		"                   [--srcdir DIR] [--expect-output TEXT ...] [--verbose]\n"
+		"                   FIXTURE.c [FIXTURE.c ...]\n"
 		"  --gcc GCC      the compiler that loads the plugin\n"
 		"  --plugin SO    the plugin to load with -fplugin=\n"
 		"  --include DIR  an include directory (-I), repeatable\n"
 		"  --srcdir DIR   run GCC in DIR and read relative fixture paths from it\n"
+		"  --expect-output TEXT  GCC's output must contain TEXT, repeatable\n"
 		"  --verbose      print the command and the compiler output of passing fixtures too\n"
 		"Exit status: 0 all pass, 1 a fixture failed, 2 usage or setup error.\n");
 	return EXIT_SETUP;
@@ -952,6 +968,8 @@ int main(int argc, char **argv)
 			push_str(&opt.includes, &opt.nincludes, argv[++i]);
 		} else if (!strcmp(arg, "--srcdir") && has_value) {
 			opt.srcdir = argv[++i];
+		} else if (!strcmp(arg, "--expect-output") && has_value) {
+			push_str(&opt.outputs, &opt.noutputs, argv[++i]);
 		} else if (!strcmp(arg, "--verbose")) {
 			opt.verbose = true;
 		} else if (!strcmp(arg, "--help")) {

@@ -1,0 +1,75 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# A spec compiled in another unit than its syscall, because RFC v3 to v5
+# generate every spec into kernel/api/. The plugin writes the facts of
+# spec-join/kernel/api/generated_api_specs.c and spec-join/mm/pool.c, and
+# kapi-check must join the spec of sys_pool_grow to its body in mm/pool.c.
+#
+# Checks:
+#  - compiling the spec-only unit prints no finding (the plugin leaves its
+#    specs to kapi-check);
+#  - kapi-check's findings equal spec-join/pool.expected (the errno and
+#    capability findings of the joined spec, the missing body of
+#    sys_pool_gone, and no parameter mismatch against __x64_sys_pool_grow);
+#  - kapi-check exits with 1 (findings printed).
+#
+# Usage: spec_join.sh --gcc GCC --plugin SO --tool KAPI_CHECK
+#                     --include DIR --layout DIR --srcdir DIR
+
+set -euo pipefail
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--gcc) gcc=$2 ;;
+	--plugin) plugin=$2 ;;
+	--tool) tool=$2 ;;
+	--include) include=$2 ;;
+	--layout) layout=$2 ;;
+	--srcdir) srcdir=$2 ;;
+	*) echo "spec_join.sh: unknown argument '$1'" >&2; exit 2 ;;
+	esac
+	shift 2
+done
+for var in gcc plugin tool include layout srcdir; do
+	if [ -z "${!var:-}" ]; then
+		echo "spec_join.sh: --$var is missing" >&2
+		exit 2
+	fi
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$srcdir"
+
+# Compile UNIT into OBJECT with the facts argument. Any output fails the test.
+compile() {
+	local unit=$1 object=$2 output
+
+	output=$("$gcc" -O2 -c -o "$object" -fdiagnostics-color=never \
+		-fplugin="$plugin" -fplugin-arg-kapi_check-facts \
+		-I "$include" -I "$layout" "$unit" 2>&1)
+	if [ -n "$output" ]; then
+		echo "FAIL: compiling $unit printed:"
+		echo "$output"
+		exit 1
+	fi
+}
+
+compile kernel/api/generated_api_specs.c "$work/specs.o"
+compile mm/pool.c "$work/pool.o"
+
+status=0
+"$tool" "$work/specs.o" "$work/pool.o" > "$work/findings.txt" \
+	2> "$work/stderr.txt" || status=$?
+if [ "$status" -ne 1 ]; then
+	echo "FAIL: kapi-check exited with $status, expected 1 (findings printed)"
+	cat "$work/stderr.txt"
+	exit 1
+fi
+grep -v "^#" pool.expected > "$work/expected.txt"
+if ! diff -u "$work/expected.txt" "$work/findings.txt"; then
+	echo "FAIL: kapi-check's findings differ from spec-join/pool.expected (diff above)"
+	exit 1
+fi
+echo "PASS: the spec of sys_pool_grow was joined to mm/pool.c"
