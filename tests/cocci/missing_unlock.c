@@ -143,3 +143,14 @@ static int hit_irqsave(spinlock_t *lock, int bad)
 	spin_unlock_irqrestore(lock, flags);
 	return 0;
 }
+
+/* The path on which a killable acquire succeeded holds the lock. */
+static int hit_killable_success_path(struct mm_struct *mm, unsigned long len)
+{
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+	if (len > 10)
+		return -ENOMEM;		/* reported */
+	mmap_write_unlock(mm);
+	return 0;
+}
