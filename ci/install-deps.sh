@@ -27,7 +27,7 @@ packages=(
 	xz-utils
 	ccache distcc
 	clang libclang-rt-dev
-	git
+	git jq
 )
 
 if ((EUID != 0)); then
