@@ -6,7 +6,9 @@
 # spatch run (run_rule.cmake). The fixture is copied alone into WORKDIR,
 # the M= folder, so that no other fixture is scanned; its paths in the
 # report are turned back into tests/cocci/... before the comparison.
-# coccicheck passes the rule's "// Options:" line to spatch.
+# coccicheck passes the rule's "// Options:" line to spatch. The kernel's
+# .cocciconfig selects --use-gitgrep, which finds no file outside a git
+# checkout such as WORKDIR, so SPFLAGS selects spatch's own file search.
 #
 # Variables: SPATCH, RULE (absolute), FIXTURE (absolute), EXPECTED,
 # KERNEL_TREE (a configured Linux tree; coccicheck writes nothing in it),
@@ -27,6 +29,7 @@ file(COPY ${FIXTURE} DESTINATION ${WORKDIR})
 execute_process(
   COMMAND make -C ${KERNEL_TREE} --no-print-directory coccicheck
           MODE=report COCCI=${RULE} M=${WORKDIR} SPATCH=${SPATCH} J=1
+          SPFLAGS=--use-coccigrep
   OUTPUT_VARIABLE output
   ERROR_VARIABLE errors
   RESULT_VARIABLE status)
