@@ -20,8 +20,9 @@
 # commits the pristine file and then the changed one into a git repository
 # created in BUILD_DIR (only mm/mlock.c is tracked), and scans the range.
 # Expected: the plugin's kapi-lock-imbalance on sys_mlock, the rule
-# missing_unlock on do_mlock's new return, and sparse's context warnings,
-# which Linux 6.12's mm/mlock.c has without the change.
+# missing_unlock on do_mlock's new return, syscall_without_spec on the four
+# other syscalls of the file, and sparse's context warnings, which Linux
+# 6.12's mm/mlock.c has without the change.
 #
 # Exit status: 0 every check passed, 1 a check failed, 2 setup error.
 
@@ -151,9 +152,17 @@ check "sarif and json ids agree" test \
 status=0
 scan --engines cocci "$build_dir/mm/mlock.c" >"$out/scan.txt" || status=$?
 check "text exit status is 1" test "$status" -eq 1
-check "text has the cocci warning and its note" diff -u - "$out/scan.txt" <<'EOF'
+check "text has the cocci findings and their notes" diff -u - "$out/scan.txt" <<'EOF'
 mm/mlock.c:636:11: warning: 'do_mlock' returns -ENOMEM with a lock still held [cocci-missing_unlock]
 mm/mlock.c:633:6: note: the lock is taken here [cocci-missing_unlock]
+mm/mlock.c:809:1: warning: syscall 'sys_mlock2' has no KAPI spec, but this file defines specs for others [cocci-syscall_without_spec]
+mm/mlock.c:664:1: note: the first spec of the file is defined here [cocci-syscall_without_spec]
+mm/mlock.c:822:1: warning: syscall 'sys_munlock' has no KAPI spec, but this file defines specs for others [cocci-syscall_without_spec]
+mm/mlock.c:664:1: note: the first spec of the file is defined here [cocci-syscall_without_spec]
+mm/mlock.c:890:1: warning: syscall 'sys_mlockall' has no KAPI spec, but this file defines specs for others [cocci-syscall_without_spec]
+mm/mlock.c:664:1: note: the first spec of the file is defined here [cocci-syscall_without_spec]
+mm/mlock.c:919:1: warning: syscall 'sys_munlockall' has no KAPI spec, but this file defines specs for others [cocci-syscall_without_spec]
+mm/mlock.c:664:1: note: the first spec of the file is defined here [cocci-syscall_without_spec]
 EOF
 
 # The pristine file: no cocci finding, so the exit status is 0.
