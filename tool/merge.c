@@ -426,7 +426,7 @@ int kapi_merge_main(int argc, char **argv)
 			   fopen(argv[i], "r");
 
 		if (!in) {
-			fprintf(stderr, "kapi-check merge: cannot open '%s': %s\n",
+			fprintf(stderr, "kapi-check merge: failed to open '%s': %s\n",
 				argv[i], strerror(errno));
 			kapi_arena_free(arena);
 			return 2;
