@@ -11,7 +11,7 @@ struct page;
 extern int use(void *p);
 extern struct page *get_page_of(int n);
 
-/* The store into the detached tree failed; err is still 0. */
+/* The allocation failed, and err is still 0 at the return. */
 static int hit_decl(int n)
 {
 	int err = 0;
