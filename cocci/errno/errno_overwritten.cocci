@@ -8,7 +8,10 @@
 /// -ENOMEM.
 ///
 /// False positives: code that replaces the error on purpose without
-/// reading it first.
+/// reading it first. Over mm/ of Linux 6.12 the rule reports one place,
+/// twice (from two gotos): shmem_swapin_folio() in mm/shmem.c turns any
+/// error into -EEXIST at its "failed:" label when the swap entry changed
+/// meanwhile, so that its caller looks the entry up again.
 //
 // Confidence: Moderate
 // Comments: Only a later assignment in the source order is reported, so

@@ -6,7 +6,13 @@
 /// arrives, so another code misreports the signal to user space.
 ///
 /// False positives: an interface that documents another code for an
-/// interrupted wait, for example -EAGAIN for a non-blocking retry.
+/// interrupted wait, for example -EAGAIN for a non-blocking retry, and a
+/// killable wait whose code never reaches user space because the task is
+/// being killed. Over mm/ of Linux 6.12 the rule reports two, both in
+/// __get_user_pages_locked() of mm/gup.c (the MMU and the no-MMU
+/// version): -EAGAIN when mmap_read_lock_killable() fails. Only a fatal
+/// signal makes it fail, and that signal ends the task before the code
+/// could reach its user space.
 //
 // Confidence: Moderate
 // Comments: Only "if (acquire(...))" and "ret = acquire(...); if (ret)"

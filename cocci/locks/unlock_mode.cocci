@@ -7,7 +7,10 @@
 /// with up_read() or mmap_read_unlock() is correct and not reported.
 ///
 /// False positives: a path the code cannot take, for example two
-/// conditions that are never true together.
+/// conditions that are never true together. Over mm/ of Linux 6.12 the
+/// rule reports two, both of that kind: do_madvise() in mm/madvise.c takes
+/// mmap_lock in write or read mode on "if (write)" and releases it on the
+/// same test, and the rule also follows the mixed paths.
 //
 // Confidence: High
 // Comments: The lock must be written the same way at the acquire and at

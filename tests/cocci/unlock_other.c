@@ -69,3 +69,17 @@ static void ok_rwsem(struct rw_semaphore *sem, struct mm_struct *mm)
 	mmap_read_unlock(mm);
 	up_read(sem);
 }
+
+extern spinlock_t *lock_table_entry(struct item *it);
+
+/* A lock returned locked by a call is taken here too. */
+static void ok_obtained(struct item *a, struct item *b)
+{
+	spinlock_t *ptl;
+
+	spin_lock(&a->slock);
+	ptl = lock_table_entry(b);
+	b->value = a->value;
+	spin_unlock(ptl);
+	spin_unlock(&a->slock);
+}
