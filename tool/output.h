@@ -8,6 +8,7 @@
  *       { "id": "kapi-errno-undeclared:sys_mlock:1a2b3c4d",
  *         "check": "kapi-errno-undeclared", "function": "sys_mlock",
  *         "value": "EAGAIN" | null,
+ *         "engine": "kapi-check" | "plugin" | "cocci" | "sparse",
  *         "severity": "warning" | "note",
  *         "file": "mm/mlock.c", "line": 612, "column": 10,
  *         "message": "...",
@@ -22,7 +23,13 @@
  *     "counts": { "reported": 1, "suppressed_in_spec": 0,
  *                 "suppressed_by_file": 0, "baselined": 0 } }
  * "findings" holds only what is reported. "id" is stable across runs and
- * line moves: the check, the function and a hash of the message.
+ * line moves: the check, the function and a hash of the message, in which
+ * a line number written as "line N" is left out. "function" is "" when no
+ * function is known. "engine" names the program that found it:
+ * "kapi-check" for the whole-build checks, and for "kapi-check merge" the
+ * plugin, a Coccinelle rule or sparse. The field was added without a
+ * version change: readers of version 1 that ignore unknown members are
+ * unaffected.
  * "seen_in_build" is true for findings that the plugin already reported
  * while compiling the unit. "value" is what the finding is about (errno
  * name, lock, capability, parameter), the key of suppressions and
@@ -31,7 +38,10 @@
  * SARIF: suppressed and baselined findings are results with a
  * "suppressions" entry of status "accepted". Its kind is "inSource" for a
  * spec exception and "external" for a suppression file or the baseline.
- * Other results have an empty "suppressions" array.
+ * Other results have an empty "suppressions" array. Each result carries
+ * its engine in its property bag ("properties": {"engine": ...}), and the
+ * checks of merged findings that are not kapi-check's own (cocci-...,
+ * sparse-context) are listed as extra rules after the fixed ones.
  *
  * GitLab Code Quality: a JSON array of issues with "description",
  * "check_name", "fingerprint", "severity" and "location" (path and
@@ -70,6 +80,8 @@ struct kapi_result {
 	enum kapi_suppression_kind suppressed;
 	const char *where;		/* the exception, entry or baseline */
 	const char *justification;	/* its reason */
+	const char *engine;		/* NULL: "kapi-check" */
+	const char *check_name;		/* another engine's id, or NULL */
 };
 
 /*
@@ -82,5 +94,12 @@ void kapi_print_results(FILE *out, enum kapi_format format,
 /* The stable id of a finding, as in the JSON output. */
 const char *kapi_finding_id(struct kapi_arena *arena,
 			    const struct kapi_finding *f);
+
+/* The stable id of a result, whose check may be a merged engine's id. */
+const char *kapi_result_id(struct kapi_arena *arena,
+			   const struct kapi_result *r);
+
+/* The check id of a result: its own engine's, or kapi-check's. */
+const char *kapi_result_check(const struct kapi_result *r);
 
 #endif /* KAPI_TOOL_OUTPUT_H */
