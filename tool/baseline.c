@@ -2,28 +2,15 @@
 /*
  * Baselines of kapi-check (format in baseline.h).
  */
-#define _GNU_SOURCE /* vasprintf */
+#define _POSIX_C_SOURCE 200809L /* getline, strdup */
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "baseline.h"
 #include "fields.h"
-
-static char *format_error(const char *fmt, ...)
-{
-	va_list ap;
-	char *text = NULL;
-
-	va_start(ap, fmt);
-	if (vasprintf(&text, fmt, ap) < 0)
-		text = NULL;
-	va_end(ap);
-	return text;
-}
 
 static const char *key_value(const struct kapi_finding *f)
 {
@@ -37,10 +24,10 @@ static char *parse_header(const char *file, const char *line)
 	char extra;
 
 	if (sscanf(line, "kapi-check baseline %u %c", &version, &extra) != 1)
-		return format_error("%s:1: not a kapi-check baseline: the first line must be 'kapi-check baseline %d'; write one with --write-baseline",
+		return kapi_file_error("%s:1: not a kapi-check baseline: the first line must be 'kapi-check baseline %d'; write one with --write-baseline",
 				    file, KAPI_BASELINE_VERSION);
 	if (version != KAPI_BASELINE_VERSION)
-		return format_error("%s:1: baseline of version %u, but this kapi-check reads version %d; write it again with --write-baseline",
+		return kapi_file_error("%s:1: baseline of version %u, but this kapi-check reads version %d; write it again with --write-baseline",
 				    file, version, KAPI_BASELINE_VERSION);
 	return NULL;
 }
@@ -53,14 +40,14 @@ static char *parse_entry(struct kapi_baseline *b, unsigned int lineno,
 	int n = kapi_fields_split(b->arena, line, -1, fields, &err);
 
 	if (n < 0)
-		return format_error("%s:%u: %s", b->file, lineno, err);
+		return kapi_file_error("%s:%u: %s", b->file, lineno, err);
 	if (n == 0)
 		return NULL;
 	if (n != 3)
-		return format_error("%s:%u: expected 'CHECK-ID FUNCTION VALUE', found %d field%s",
+		return kapi_file_error("%s:%u: expected 'CHECK-ID FUNCTION VALUE', found %d field%s",
 				    b->file, lineno, n, n == 1 ? "" : "s");
 	if (kapi_check_lookup(fields[0]) == KAPI_CHECK_COUNT)
-		return format_error("%s:%u: '%s' is not a check id of kapi-check",
+		return kapi_file_error("%s:%u: '%s' is not a check id of kapi-check",
 				    b->file, lineno, fields[0]);
 
 	b->v = kapi_arena_grow(b->arena, b->v, sizeof(*b->v), b->n, b->n + 1);
@@ -82,7 +69,7 @@ int kapi_baseline_read(struct kapi_baseline *b, const char *file,
 	ssize_t len;
 
 	if (!f) {
-		*err = format_error("cannot open the baseline %s: %s", file,
+		*err = kapi_file_error("cannot open the baseline %s: %s", file,
 				    strerror(errno));
 		return -1;
 	}
@@ -96,7 +83,7 @@ int kapi_baseline_read(struct kapi_baseline *b, const char *file,
 			parse_entry(b, lineno, line);
 	}
 	if (!*err && lineno == 0)
-		*err = format_error("%s: the baseline is empty; write one with --write-baseline",
+		*err = kapi_file_error("%s: the baseline is empty; write one with --write-baseline",
 				    file);
 	free(line);
 	fclose(f);
@@ -154,7 +141,7 @@ int kapi_baseline_write(const char *file,
 
 	f = fopen(file, "w");
 	if (!f) {
-		*err = format_error("cannot write the baseline %s: %s", file,
+		*err = kapi_file_error("cannot write the baseline %s: %s", file,
 				    strerror(errno));
 		rc = -1;
 	} else {
@@ -163,7 +150,7 @@ int kapi_baseline_write(const char *file,
 		for (i = 0; i < n; i++)
 			fprintf(f, "%s\n", lines[i]);
 		if (fclose(f) != 0) {
-			*err = format_error("cannot write the baseline %s: %s",
+			*err = kapi_file_error("cannot write the baseline %s: %s",
 					    file, strerror(errno));
 			rc = -1;
 		}

@@ -2,7 +2,11 @@
 /*
  * Fields of one line of a suppression or baseline file (see fields.h).
  */
+#define _GNU_SOURCE /* vasprintf */
+
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,4 +94,16 @@ void kapi_fields_put(struct kapi_buf *out, const char *field)
 		kapi_buf_printf(out, "%c", *s);
 	}
 	kapi_buf_puts(out, "\"");
+}
+
+char *kapi_file_error(const char *fmt, ...)
+{
+	va_list ap;
+	char *text = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
+	va_end(ap);
+	return text;
 }

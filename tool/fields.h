@@ -28,4 +28,11 @@ int kapi_fields_split(struct kapi_arena *arena, const char *line,
 /* Append FIELD to OUT, quoted when it needs to be. */
 void kapi_fields_put(struct kapi_buf *out, const char *field);
 
+/*
+ * A malloc()ed message about a suppression or baseline file, for the
+ * caller's *ERR (NULL when memory ran out).
+ */
+char *kapi_file_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
 #endif /* KAPI_TOOL_FIELDS_H */

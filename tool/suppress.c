@@ -2,10 +2,9 @@
 /*
  * Suppression files of kapi-check (format in suppress.h).
  */
-#define _GNU_SOURCE /* vasprintf */
+#define _POSIX_C_SOURCE 200809L /* getline, strdup */
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,18 +12,6 @@
 #include "fields.h"
 #include "kapi/suppress.h"
 #include "suppress.h"
-
-static char *format_error(const char *fmt, ...)
-{
-	va_list ap;
-	char *text = NULL;
-
-	va_start(ap, fmt);
-	if (vasprintf(&text, fmt, ap) < 0)
-		text = NULL;
-	va_end(ap);
-	return text;
-}
 
 /* Parse one line into an entry; returns NULL or a malloc()ed message. */
 static char *parse_entry(struct kapi_suppressions *s, const char *file,
@@ -35,17 +22,17 @@ static char *parse_entry(struct kapi_suppressions *s, const char *file,
 	int n = kapi_fields_split(s->arena, line, 3, fields, &err);
 
 	if (n < 0)
-		return format_error("%s:%u: %s", file, lineno, err);
+		return kapi_file_error("%s:%u: %s", file, lineno, err);
 	if (n == 0)
 		return NULL;
 	if (n < 3)
-		return format_error("%s:%u: expected 'FUNCTION CHECK-ID VALUE REASON', found %d field%s",
+		return kapi_file_error("%s:%u: expected 'FUNCTION CHECK-ID VALUE REASON', found %d field%s",
 				    file, lineno, n, n == 1 ? "" : "s");
 	if (kapi_check_lookup(fields[1]) == KAPI_CHECK_COUNT)
-		return format_error("%s:%u: '%s' is not a check id of kapi-check (the README lists them, e.g. kapi-errno-undeclared)",
+		return kapi_file_error("%s:%u: '%s' is not a check id of kapi-check (the README lists them, e.g. kapi-errno-undeclared)",
 				    file, lineno, fields[1]);
 	if (n < 4 || !*fields[3])
-		return format_error("%s:%u: the suppression of %s for '%s' has no reason; write why the finding is accepted after the value",
+		return kapi_file_error("%s:%u: the suppression of %s for '%s' has no reason; write why the finding is accepted after the value",
 				    file, lineno, fields[1], fields[0]);
 
 	s->v = kapi_arena_grow(s->arena, s->v, sizeof(*s->v), s->n, s->n + 1);
@@ -70,7 +57,7 @@ int kapi_suppressions_read(struct kapi_suppressions *s, const char *file,
 	ssize_t len;
 
 	if (!f) {
-		*err = format_error("cannot open the suppression file %s: %s",
+		*err = kapi_file_error("cannot open the suppression file %s: %s",
 				    file, strerror(errno));
 		return -1;
 	}
