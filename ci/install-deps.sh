@@ -30,7 +30,7 @@ packages=(
 	xz-utils
 	ccache distcc
 	clang libclang-rt-dev
-	git
+	git jq
 )
 
 # A nodejs that bundles npm (NodeSource's builds do) conflicts with

@@ -7,6 +7,7 @@
  *              PATH...
  *   kapi-check explain SYSCALL PATH...
  *   kapi-check kcflags
+ *   kapi-check merge [--format=...] [--strip PREFIX] FILE...  (see merge.c)
  *
  * PATH is an object, an archive, vmlinux.o or a folder of a build tree
  * compiled with the plugin's facts argument. The command links the facts
@@ -28,6 +29,7 @@
 #include "kapi/check.h"
 #include "report.h"
 #include "link.h"
+#include "merge.h"
 #include "objects.h"
 #include "output.h"
 #include "reach.h"
@@ -52,6 +54,7 @@ static void usage(FILE *out)
 		"usage: kapi-check [OPTION]... PATH...\n"
 		"       kapi-check explain SYSCALL PATH...\n"
 		"       kapi-check kcflags\n"
+		"       kapi-check merge [--format=text|json|sarif] [--strip PREFIX] FILE...\n"
 		"\n"
 		"PATH: objects, archives, vmlinux.o or build folders compiled with\n"
 		"-fplugin-arg-kapi_check-facts (see 'kapi-check kcflags'), or the\n"
@@ -243,11 +246,12 @@ static int run_check(const struct options *opt, char **paths, int npaths)
 						  sizeof(*results));
 				if (!results)
 					abort();
-				results[nresults].finding = &whole.v[k];
-				results[nresults].seen_in_build = seen;
-				results[nresults].spec = u->specs[j];
-				results[nresults].suppressed =
-					KAPI_NOT_SUPPRESSED;
+				results[nresults] = (struct kapi_result){
+					.finding = &whole.v[k],
+					.seen_in_build = seen,
+					.spec = u->specs[j],
+					.suppressed = KAPI_NOT_SUPPRESSED,
+				};
 				nresults++;
 			}
 		}
@@ -358,6 +362,8 @@ int main(int argc, char **argv)
 		       KAPI_PLUGIN_PATH, KAPI_COMPAT_INCLUDE);
 		return 0;
 	}
+	if (argc > 1 && strcmp(argv[1], "merge") == 0)
+		return kapi_merge_main(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "explain") == 0) {
 		if (argc < 4) {
 			usage(stderr);

@@ -51,16 +51,50 @@ static void json_string(struct kapi_buf *out, const char *s)
 	kapi_buf_puts(out, "\"");
 }
 
-const char *kapi_finding_id(struct kapi_arena *arena,
-			    const struct kapi_finding *f)
+/*
+ * FNV-1a of MESSAGE without the digits of "line N", so that a message
+ * naming a secondary place by its line keeps its id when code moves.
+ */
+static uint32_t message_hash(const char *message)
 {
 	uint32_t h = 2166136261u;
 	const char *p;
 
-	for (p = f->message; p && *p; p++)
+	for (p = message; p && *p; p++) {
 		h = (h ^ (unsigned char)*p) * 16777619u;
+		if (p - message >= 4 && strncmp(p - 4, "line ", 5) == 0)
+			while (p[1] >= '0' && p[1] <= '9')
+				p++;
+	}
+	return h;
+}
+
+const char *kapi_finding_id(struct kapi_arena *arena,
+			    const struct kapi_finding *f)
+{
 	return kapi_arena_printf(arena, "%s:%s:%08x", kapi_check_name(f->check),
-				 f->function ? f->function : "-", h);
+				 f->function ? f->function : "-",
+				 message_hash(f->message));
+}
+
+static const char *result_check(const struct kapi_result *r)
+{
+	return r->check_name ? r->check_name : kapi_check_name(r->finding->check);
+}
+
+static const char *result_engine(const struct kapi_result *r)
+{
+	return r->engine ? r->engine : "kapi-check";
+}
+
+const char *kapi_result_id(struct kapi_arena *arena,
+			   const struct kapi_result *r)
+{
+	const struct kapi_finding *f = r->finding;
+
+	return kapi_arena_printf(arena, "%s:%s:%08x", result_check(r),
+				 f->function ? f->function : "-",
+				 message_hash(f->message));
 }
 
 static void json_loc(struct kapi_buf *out, const struct kapi_loc *loc)
@@ -85,11 +119,13 @@ static void json_finding(struct kapi_buf *out, struct kapi_arena *arena,
 	unsigned int j;
 
 	kapi_buf_puts(out, "{\"id\": ");
-	json_string(out, kapi_finding_id(arena, f));
+	json_string(out, kapi_result_id(arena, r));
 	kapi_buf_puts(out, ", \"check\": ");
-	json_string(out, kapi_check_name(f->check));
+	json_string(out, result_check(r));
 	kapi_buf_puts(out, ", \"function\": ");
 	json_string(out, f->function);
+	kapi_buf_puts(out, ", \"engine\": ");
+	json_string(out, result_engine(r));
 	kapi_buf_puts(out, ", \"value\": ");
 	if (f->value)
 		json_string(out, f->value);
@@ -188,39 +224,93 @@ static void sarif_suppressions(struct kapi_buf *out,
 	kapi_buf_puts(out, "}}]");
 }
 
+static void sarif_rule(struct kapi_buf *out, bool first, const char *id,
+		       const char *help)
+{
+	kapi_buf_puts(out, first ? "\n      {" : ",\n      {");
+	kapi_buf_puts(out, "\"id\": ");
+	json_string(out, id);
+	kapi_buf_puts(out, ", \"shortDescription\": {\"text\": ");
+	json_string(out, help);
+	kapi_buf_puts(out, "}, \"help\": {\"text\": ");
+	json_string(out, help);
+	kapi_buf_puts(out, "}}");
+}
+
+/* One line of help for a check of another engine, for SARIF rules. */
+static const char *engine_help(struct kapi_arena *arena,
+			       const struct kapi_result *r)
+{
+	const char *check = result_check(r);
+
+	if (strncmp(check, "cocci-", 6) == 0)
+		return kapi_arena_printf(arena, "Coccinelle rule %s.cocci of kapi-check.",
+					 check + 6);
+	if (strncmp(check, "sparse", 6) == 0)
+		return "A lock context warning of sparse (context imbalance, wrong count at exit).";
+	return kapi_arena_printf(arena, "Check %s reported by %s.", check,
+				 result_engine(r));
+}
+
+/*
+ * The rules of the run: every kapi-check check at its enum index, then the
+ * distinct checks of R that are not among them. RULE_INDEX receives each
+ * result's index into that list.
+ */
+static void sarif_rules(struct kapi_buf *out, struct kapi_arena *arena,
+			const struct kapi_result *r, unsigned int n,
+			unsigned int *rule_index)
+{
+	const char **extra = kapi_arena_alloc(arena, (n + 1) * sizeof(*extra));
+	unsigned int i, j, nextra = 0;
+
+	for (i = 0; i < KAPI_CHECK_COUNT; i++)
+		sarif_rule(out, i == 0, kapi_check_name((enum kapi_check_id)i),
+			   check_help[i]);
+	for (i = 0; i < n; i++) {
+		const char *check = result_check(&r[i]);
+
+		if (!r[i].check_name) {
+			rule_index[i] = (unsigned int)r[i].finding->check;
+			continue;
+		}
+		for (j = 0; j < nextra && strcmp(extra[j], check) != 0; j++)
+			;
+		if (j == nextra) {
+			extra[nextra++] = check;
+			sarif_rule(out, false, check, engine_help(arena, &r[i]));
+		}
+		rule_index[i] = KAPI_CHECK_COUNT + j;
+	}
+}
+
 static void print_sarif(struct kapi_buf *out, const struct kapi_result *r,
 			unsigned int n)
 {
 	struct kapi_arena *arena = kapi_arena_new();
+	unsigned int *rule_index = kapi_arena_alloc(arena, (n + 1) * sizeof(*rule_index));
 	unsigned int i, j;
 
 	kapi_buf_puts(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
 		      "  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
 		      "    \"tool\": {\"driver\": {\"name\": \"kapi-check\", \"rules\": [");
-	for (i = 0; i < KAPI_CHECK_COUNT; i++) {
-		kapi_buf_puts(out, i ? ",\n      {" : "\n      {");
-		kapi_buf_puts(out, "\"id\": ");
-		json_string(out, kapi_check_name((enum kapi_check_id)i));
-		kapi_buf_puts(out, ", \"shortDescription\": {\"text\": ");
-		json_string(out, check_help[i]);
-		kapi_buf_puts(out, "}, \"help\": {\"text\": ");
-		json_string(out, check_help[i]);
-		kapi_buf_puts(out, "}}");
-	}
+	sarif_rules(out, arena, r, n, rule_index);
 	kapi_buf_puts(out, "]}},\n    \"results\": [");
 	for (i = 0; i < n; i++) {
 		const struct kapi_finding *f = r[i].finding;
 
 		kapi_buf_puts(out, i ? ",\n      {" : "\n      {");
 		kapi_buf_puts(out, "\"ruleId\": ");
-		json_string(out, kapi_check_name(f->check));
-		kapi_buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",
-				(int)f->check, f->note_only ? "note" : "warning");
+		json_string(out, result_check(&r[i]));
+		kapi_buf_printf(out, ", \"ruleIndex\": %u, \"level\": \"%s\", \"message\": {\"text\": ",
+				rule_index[i], f->note_only ? "note" : "warning");
 		json_string(out, f->message);
 		kapi_buf_puts(out, "}, \"locations\": [");
 		sarif_location(out, &f->loc);
 		kapi_buf_puts(out, "], \"partialFingerprints\": {\"kapiFindingId\": ");
-		json_string(out, kapi_finding_id(arena, f));
+		json_string(out, kapi_result_id(arena, &r[i]));
+		kapi_buf_puts(out, "}, \"properties\": {\"engine\": ");
+		json_string(out, result_engine(&r[i]));
 		kapi_buf_puts(out, "}");
 		sarif_suppressions(out, &r[i]);
 		if (f->nnotes) {
@@ -269,7 +359,7 @@ static void print_gitlab(struct kapi_buf *out, const struct kapi_result *r,
 	kapi_buf_puts(out, "[");
 	for (i = 0; i < n; i++) {
 		const struct kapi_finding *f = r[i].finding;
-		const char *id = kapi_finding_id(arena, f);
+		const char *id = kapi_result_id(arena, &r[i]);
 		unsigned int line = f->loc.line ? f->loc.line : 1;
 		unsigned int occurrence = 0;
 
@@ -277,14 +367,13 @@ static void print_gitlab(struct kapi_buf *out, const struct kapi_result *r,
 			continue;
 		for (j = 0; j < i; j++)
 			occurrence += r[j].suppressed == KAPI_NOT_SUPPRESSED &&
-				      strcmp(kapi_finding_id(arena, r[j].finding),
-					     id) == 0;
+				      strcmp(kapi_result_id(arena, &r[j]), id) == 0;
 
 		kapi_buf_puts(out, printed++ ? ",\n  " : "\n  ");
 		kapi_buf_puts(out, "{\"type\": \"issue\", \"description\": ");
 		json_string(out, f->message);
 		kapi_buf_puts(out, ", \"check_name\": ");
-		json_string(out, kapi_check_name(f->check));
+		json_string(out, result_check(&r[i]));
 		kapi_buf_puts(out, ", \"categories\": [\"Bug Risk\"], \"fingerprint\": ");
 		json_string(out, gitlab_fingerprint(arena, id, occurrence));
 		kapi_buf_printf(out, ", \"severity\": \"%s\", \"location\": {\"path\": ",
@@ -296,6 +385,32 @@ static void print_gitlab(struct kapi_buf *out, const struct kapi_result *r,
 	kapi_buf_puts(out, printed ? "\n]\n" : "]\n");
 	kapi_arena_free(arena);
 }
+
+/* FILE:LINE[:COL] of a merged finding, as GCC writes it. */
+static void merged_loc(const struct kapi_loc *loc, struct kapi_buf *out)
+{
+	kapi_buf_printf(out, "%s:%u", loc->file ? loc->file : "?", loc->line);
+	if (loc->column)
+		kapi_buf_printf(out, ":%u", loc->column);
+}
+
+/* GCC-style text of a finding whose check is another engine's id. */
+static void format_merged(const struct kapi_result *r, struct kapi_buf *out)
+{
+	const struct kapi_finding *f = r->finding;
+	unsigned int i;
+
+	merged_loc(&f->loc, out);
+	kapi_buf_printf(out, ": %s: %s [%s]\n",
+			f->note_only ? "note" : "warning", f->message,
+			r->check_name);
+	for (i = 0; i < f->nnotes; i++) {
+		merged_loc(&f->notes[i].loc, out);
+		kapi_buf_printf(out, ": note: %s [%s]\n", f->notes[i].message,
+				r->check_name);
+	}
+}
+
 void kapi_print_results(FILE *out, enum kapi_format format,
 			const struct kapi_result *results, unsigned int n)
 {
@@ -304,10 +419,15 @@ void kapi_print_results(FILE *out, enum kapi_format format,
 
 	switch (format) {
 	case KAPI_FORMAT_TEXT:
-		for (i = 0; i < n; i++)
-			if (results[i].suppressed == KAPI_NOT_SUPPRESSED)
+		for (i = 0; i < n; i++) {
+			if (results[i].suppressed != KAPI_NOT_SUPPRESSED)
+				continue;
+			if (results[i].check_name)
+				format_merged(&results[i], &buf);
+			else
 				kapi_finding_format(results[i].finding,
 						    "warning", &buf);
+		}
 		break;
 	case KAPI_FORMAT_JSON:
 		print_json(&buf, results, n);

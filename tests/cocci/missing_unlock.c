@@ -143,3 +143,81 @@ static int hit_irqsave(spinlock_t *lock, int bad)
 	spin_unlock_irqrestore(lock, flags);
 	return 0;
 }
+
+/* The path on which a killable acquire succeeded holds the lock. */
+static int hit_killable_success_path(struct mm_struct *mm, unsigned long len)
+{
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+	if (len > 10)
+		return -ENOMEM;		/* reported */
+	mmap_write_unlock(mm);
+	return 0;
+}
+
+/* Taken again in every round: the return of a round holds it. */
+static int hit_loop(struct mutex *m, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		mutex_lock(m);
+		if (i == 7)
+			return -EIO;	/* reported */
+		mutex_unlock(m);
+	}
+	return 0;
+}
+
+/* Held on entry, dropped for the I/O and taken again: the contract. */
+static int ok_reacquired(struct mm_struct *mm, int bad)
+{
+	mmap_read_unlock(mm);
+	bad = bad * 2;
+	mmap_read_lock(mm);
+	if (bad)
+		return -EINTR;
+	return 0;
+}
+
+extern long pin_pages(struct mm_struct *mm, int *locked);
+
+/* The callee may drop the lock and says so in LOCKED. */
+static int ok_conditional_release(struct mm_struct *mm)
+{
+	int locked = 1;
+	long n;
+
+	mmap_read_lock(mm);
+	n = pin_pages(mm, &locked);
+	if (locked)
+		mmap_read_unlock(mm);
+	if (n <= 0)
+		return -EFAULT;
+	return 0;
+}
+
+/* The release that a flag records, as GUP's "locked" argument does. */
+static int ok_flagged_release(struct mm_struct *mm, int *locked)
+{
+	long n;
+
+	mmap_read_lock(mm);
+	n = pin_pages(mm, locked);
+	if (*locked) {
+		mmap_read_unlock(mm);
+		*locked = 0;
+	}
+	if (n <= 0)
+		return -EFAULT;
+	return 0;
+}
+
+/* Takes the lock for its caller and never releases it itself. */
+static int ok_lock_for_caller(struct mm_struct *mm, int bad)
+{
+	mmap_read_lock(mm);
+	if (bad)
+		return -EINTR;
+	return 0;
+}

@@ -2,9 +2,10 @@
 #
 # Runs sparse on SOURCE with the include folders KERNEL_INCLUDE and
 # COMPAT_INCLUDE, and fails if sparse is missing, exits nonzero or prints
-# anything. Usage:
+# anything. EXTRA_FLAGS (a list, optional) is passed to sparse before the
+# source. Usage:
 #   cmake -DSPARSE=... -DKERNEL_INCLUDE=... -DCOMPAT_INCLUDE=... -DSOURCE=...
-#         -P run_sparse.cmake
+#         [-DEXTRA_FLAGS=...] -P run_sparse.cmake
 
 if(NOT SPARSE OR NOT EXISTS "${SPARSE}")
   message(FATAL_ERROR
@@ -15,7 +16,7 @@ endif()
 
 execute_process(
   COMMAND ${SPARSE} -Wsparse-all -Wsparse-error
-          -I ${KERNEL_INCLUDE} -I ${COMPAT_INCLUDE} ${SOURCE}
+          -I ${KERNEL_INCLUDE} -I ${COMPAT_INCLUDE} ${EXTRA_FLAGS} ${SOURCE}
   RESULT_VARIABLE status
   OUTPUT_VARIABLE out
   ERROR_VARIABLE out)
