@@ -7,7 +7,7 @@
  *              PATH...
  *   kapi-check explain SYSCALL PATH...
  *   kapi-check kcflags
- *   kapi-check merge [--format=...] [--strip PREFIX] FILE...  (see merge.c)
+ *   kapi-check merge [--strip PREFIX] [OPTION]... FILE...  (see merge.c)
  *
  * PATH is an object, an archive, vmlinux.o or a folder of a build tree
  * compiled with the plugin's facts argument. The command links the facts
@@ -54,7 +54,7 @@ static void usage(FILE *out)
 		"usage: kapi-check [OPTION]... PATH...\n"
 		"       kapi-check explain SYSCALL PATH...\n"
 		"       kapi-check kcflags\n"
-		"       kapi-check merge [--format=text|json|sarif] [--strip PREFIX] FILE...\n"
+		"       kapi-check merge [--strip PREFIX] [OPTION]... FILE...\n"
 		"\n"
 		"PATH: objects, archives, vmlinux.o or build folders compiled with\n"
 		"-fplugin-arg-kapi_check-facts (see 'kapi-check kcflags'), or the\n"

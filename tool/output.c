@@ -77,7 +77,7 @@ const char *kapi_finding_id(struct kapi_arena *arena,
 				 message_hash(f->message));
 }
 
-static const char *result_check(const struct kapi_result *r)
+const char *kapi_result_check(const struct kapi_result *r)
 {
 	return r->check_name ? r->check_name : kapi_check_name(r->finding->check);
 }
@@ -92,7 +92,7 @@ const char *kapi_result_id(struct kapi_arena *arena,
 {
 	const struct kapi_finding *f = r->finding;
 
-	return kapi_arena_printf(arena, "%s:%s:%08x", result_check(r),
+	return kapi_arena_printf(arena, "%s:%s:%08x", kapi_result_check(r),
 				 f->function ? f->function : "-",
 				 message_hash(f->message));
 }
@@ -121,7 +121,7 @@ static void json_finding(struct kapi_buf *out, struct kapi_arena *arena,
 	kapi_buf_puts(out, "{\"id\": ");
 	json_string(out, kapi_result_id(arena, r));
 	kapi_buf_puts(out, ", \"check\": ");
-	json_string(out, result_check(r));
+	json_string(out, kapi_result_check(r));
 	kapi_buf_puts(out, ", \"function\": ");
 	json_string(out, f->function);
 	kapi_buf_puts(out, ", \"engine\": ");
@@ -241,7 +241,7 @@ static void sarif_rule(struct kapi_buf *out, bool first, const char *id,
 static const char *engine_help(struct kapi_arena *arena,
 			       const struct kapi_result *r)
 {
-	const char *check = result_check(r);
+	const char *check = kapi_result_check(r);
 
 	if (strncmp(check, "cocci-", 6) == 0)
 		return kapi_arena_printf(arena, "Coccinelle rule %s.cocci of kapi-check.",
@@ -268,7 +268,7 @@ static void sarif_rules(struct kapi_buf *out, struct kapi_arena *arena,
 		sarif_rule(out, i == 0, kapi_check_name((enum kapi_check_id)i),
 			   check_help[i]);
 	for (i = 0; i < n; i++) {
-		const char *check = result_check(&r[i]);
+		const char *check = kapi_result_check(&r[i]);
 
 		if (!r[i].check_name) {
 			rule_index[i] = (unsigned int)r[i].finding->check;
@@ -301,7 +301,7 @@ static void print_sarif(struct kapi_buf *out, const struct kapi_result *r,
 
 		kapi_buf_puts(out, i ? ",\n      {" : "\n      {");
 		kapi_buf_puts(out, "\"ruleId\": ");
-		json_string(out, result_check(&r[i]));
+		json_string(out, kapi_result_check(&r[i]));
 		kapi_buf_printf(out, ", \"ruleIndex\": %u, \"level\": \"%s\", \"message\": {\"text\": ",
 				rule_index[i], f->note_only ? "note" : "warning");
 		json_string(out, f->message);
@@ -373,7 +373,7 @@ static void print_gitlab(struct kapi_buf *out, const struct kapi_result *r,
 		kapi_buf_puts(out, "{\"type\": \"issue\", \"description\": ");
 		json_string(out, f->message);
 		kapi_buf_puts(out, ", \"check_name\": ");
-		json_string(out, result_check(&r[i]));
+		json_string(out, kapi_result_check(&r[i]));
 		kapi_buf_puts(out, ", \"categories\": [\"Bug Risk\"], \"fingerprint\": ");
 		json_string(out, gitlab_fingerprint(arena, id, occurrence));
 		kapi_buf_printf(out, ", \"severity\": \"%s\", \"location\": {\"path\": ",

@@ -95,6 +95,9 @@ void kapi_print_results(FILE *out, enum kapi_format format,
 const char *kapi_finding_id(struct kapi_arena *arena,
 			    const struct kapi_finding *f);
 
+/* The check id of a result: its own check's name or CHECK_NAME. */
+const char *kapi_result_check(const struct kapi_result *r);
+
 /* The stable id of a result, whose check may be a merged engine's id. */
 const char *kapi_result_id(struct kapi_arena *arena,
 			   const struct kapi_result *r);
