@@ -37,9 +37,11 @@ while (($#)); do
 	shift
 done
 [[ -n $folder && -d $folder ]] || { echo "bench-cocci: missing or invalid KERNEL_FOLDER" >&2; exit 2; }
+folder=$(realpath "$folder")
 command -v spatch >/dev/null || { echo "bench-cocci: spatch not found; install coccinelle" >&2; exit 2; }
 [[ -n $out ]] || out=$(mktemp -d /tmp/bench-cocci.XXXXXX)
 mkdir -p "$out"
+out=$(realpath "$out")
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "cores: $(nproc), spatch --jobs $jobs, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -51,8 +53,10 @@ for rule in "$repo"/cocci/*/*.cocci; do
 	name=$(basename "$rule" .cocci)
 	start=$(date +%s.%N)
 	status=0
-	spatch --sp-file "$rule" -D report --very-quiet --no-includes \
-		--include-headers --jobs "$jobs" --dir "$folder" \
+	# spatch --jobs keeps its workers' output in folders of the current
+	# folder, so it runs in OUT.
+	(cd "$out" && spatch --sp-file "$rule" -D report --very-quiet \
+		--no-includes --include-headers --jobs "$jobs" --dir "$folder") \
 		>"$out/$name.out" 2>"$out/$name.err" || status=$?
 	end=$(date +%s.%N)
 	printf '%-22s %8.1f s  %3d warnings  exit %d\n' "$name" \

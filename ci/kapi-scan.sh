@@ -169,6 +169,7 @@ if $run_plugin || $run_sparse; then
 		die "no compiler recorded in $build_dir/include/config/auto.conf.cmd; configure the tree first (make defconfig prepare)"
 	objects=("${rel_files[@]/%.c/.o}")
 	make_args=(-C "$tree" CC="$cc" -j"$(nproc)")
+	# NOTE: no test covers an out-of-tree object folder (--build-dir).
 	[[ $build_dir == "$tree" ]] || make_args+=(O="$build_dir")
 	$run_sparse && make_args+=(C=2 CHECK=sparse)
 	if $run_plugin; then

@@ -221,3 +221,19 @@ static int ok_lock_for_caller(struct mm_struct *mm, int bad)
 		return -EINTR;
 	return 0;
 }
+
+/* An early break leaves the loop with the round's lock held. */
+static int hit_loop_break(struct mutex *m, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		mutex_lock(m);
+		if (i == 7)
+			break;
+		mutex_unlock(m);
+	}
+	if (i < n)
+		return -EIO;	/* reported */
+	return 0;
+}
