@@ -71,7 +71,7 @@ done
 plugin=$(realpath "$plugin")
 tool=$(realpath "$tool")
 
-# The copy. The seed is never written to; a copy that exists is reused,
+# The copy. The seed is only read. A copy that exists is reused,
 # because copying the 1.7 GB tree takes longer than the rest of the test.
 if [[ ! -f $build_dir/.kapi-precommit-copy ]]; then
 	[[ -f $seed/.kapi-prepared && -f $seed/mm/mlock.c ]] ||
