@@ -12,9 +12,27 @@
 #include "baseline.h"
 #include "fields.h"
 
+static const char *key_function(const struct kapi_finding *f)
+{
+	return f->function && *f->function ? f->function : "-";
+}
+
 static const char *key_value(const struct kapi_finding *f)
 {
 	return f->value && *f->value ? f->value : "-";
+}
+
+/*
+ * A check id a baseline may list: kapi-check's own, and those that
+ * "kapi-check merge" gives the findings of other engines (merge.h).
+ */
+static bool is_check_id(const char *id)
+{
+	if (kapi_check_lookup(id) != KAPI_CHECK_COUNT)
+		return true;
+	if (strncmp(id, "cocci-", 6) == 0 && id[6])
+		return true;
+	return strcmp(id, "sparse") == 0 || strcmp(id, "sparse-context") == 0;
 }
 
 /* Check the "kapi-check baseline VERSION" line. */
@@ -46,13 +64,13 @@ static char *parse_entry(struct kapi_baseline *b, unsigned int lineno,
 	if (n != 3)
 		return kapi_file_error("%s:%u: expected 'CHECK-ID FUNCTION VALUE', found %d field%s",
 				    b->file, lineno, n, n == 1 ? "" : "s");
-	if (kapi_check_lookup(fields[0]) == KAPI_CHECK_COUNT)
-		return kapi_file_error("%s:%u: '%s' is not a check id of kapi-check",
+	if (!is_check_id(fields[0]))
+		return kapi_file_error("%s:%u: '%s' is not a check id of kapi-check, a Coccinelle rule (cocci-RULE) or sparse (sparse-context)",
 				    b->file, lineno, fields[0]);
 
 	b->v = kapi_arena_grow(b->arena, b->v, sizeof(*b->v), b->n, b->n + 1);
 	e = &b->v[b->n++];
-	e->check = kapi_check_lookup(fields[0]);
+	e->check = fields[0];
 	e->function = fields[1];
 	e->value = fields[2];
 	e->taken = false;
@@ -90,15 +108,16 @@ int kapi_baseline_read(struct kapi_baseline *b, const char *file,
 	return *err ? -1 : 0;
 }
 
-bool kapi_baseline_take(struct kapi_baseline *b, const struct kapi_finding *f)
+bool kapi_baseline_take(struct kapi_baseline *b, const char *check,
+			const struct kapi_finding *f)
 {
 	unsigned int i;
 
 	for (i = 0; i < b->n; i++) {
 		struct kapi_baseline_entry *e = &b->v[i];
 
-		if (!e->taken && e->check == f->check && f->function &&
-		    strcmp(e->function, f->function) == 0 &&
+		if (!e->taken && strcmp(e->check, check) == 0 &&
+		    strcmp(e->function, key_function(f)) == 0 &&
 		    strcmp(e->value, key_value(f)) == 0) {
 			e->taken = true;
 			return true;
@@ -112,7 +131,7 @@ static int compare_lines(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int kapi_baseline_write(const char *file,
+int kapi_baseline_write(const char *file, const char *const *checks,
 			const struct kapi_finding *const *findings,
 			unsigned int n, char **err)
 {
@@ -126,10 +145,9 @@ int kapi_baseline_write(const char *file,
 	for (i = 0; i < n; i++) {
 		struct kapi_buf line = { 0 };
 
-		kapi_fields_put(&line, kapi_check_name(findings[i]->check));
+		kapi_fields_put(&line, checks[i]);
 		kapi_buf_puts(&line, " ");
-		kapi_fields_put(&line, findings[i]->function ?
-				findings[i]->function : "-");
+		kapi_fields_put(&line, key_function(findings[i]));
 		kapi_buf_puts(&line, " ");
 		kapi_fields_put(&line, key_value(findings[i]));
 		lines[i] = strdup(kapi_buf_str(&line));

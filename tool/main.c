@@ -8,7 +8,7 @@
  *   kapi-check explain SYSCALL PATH...
  *   kapi-check kcflags
  *   kapi-check kerneldoc [-o HEADER] FILE.c
- *   kapi-check merge [--format=...] [--strip PREFIX] FILE...  (see merge.c)
+ *   kapi-check merge [--strip PREFIX] [OPTION]... FILE...  (see merge.c)
  *
  * PATH is an object, an archive, vmlinux.o or a folder of a build tree
  * compiled with the plugin's facts argument. The command links the facts
@@ -58,7 +58,7 @@ static void usage(FILE *out)
 		"       kapi-check explain SYSCALL PATH...\n"
 		"       kapi-check kcflags\n"
 		"       kapi-check kerneldoc [-o HEADER] FILE.c\n"
-		"       kapi-check merge [--format=text|json|sarif] [--strip PREFIX] FILE...\n"
+		"       kapi-check merge [--strip PREFIX] [OPTION]... FILE...\n"
 		"\n"
 		"PATH: objects, archives, vmlinux.o or build folders compiled with\n"
 		"-fplugin-arg-kapi_check-facts (see 'kapi-check kcflags'), or the\n"

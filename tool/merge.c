@@ -3,9 +3,12 @@
  * kapi-check merge: one list from the plugin's, the Coccinelle rules' and
  * sparse's GCC-style diagnostics (see merge.h for the input lines).
  *
- *   kapi-check merge [--format=text|json|sarif] [--strip PREFIX] FILE...
+ *   kapi-check merge [--strip PREFIX] [REPORT OPTION]... FILE...
  *
- * FILE "-" is standard input. Exit status: 0 no finding, 1 findings,
+ * The report options are those of kapi-check (report.h): --format,
+ * --suppress, --baseline, --write-baseline, --relative-to and --verbose
+ * apply to the merged findings as to kapi-check's own. FILE "-" is
+ * standard input. Exit status: 0 no finding, 1 findings,
  * 2 usage error or unreadable file.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -16,6 +19,7 @@
 
 #include "kapi/arena.h"
 #include "merge.h"
+#include "report.h"
 
 void kapi_merge_init(struct kapi_merge *m, struct kapi_arena *arena,
 		     const char *strip)
@@ -97,6 +101,71 @@ const char *kapi_merge_function(struct kapi_arena *arena, const char *message,
 			return name;
 	}
 	return context;
+}
+
+/* Length of the word at P (letters, digits, '_'), 0 when none starts there. */
+static size_t word_length(const char *p)
+{
+	size_t n = 0;
+
+	while (ident_char(p[n]))
+		n++;
+	return n;
+}
+
+/* Whether the word of length N at P is an errno name such as EINTR. */
+static bool is_errno_word(const char *p, size_t n)
+{
+	size_t i;
+
+	if (n < 3 || p[0] != 'E')
+		return false;
+	for (i = 1; i < n; i++)
+		if (!(p[i] >= 'A' && p[i] <= 'Z') && !(p[i] >= '0' && p[i] <= '9'))
+			return false;
+	return true;
+}
+
+/* The first whole word of MESSAGE that MATCHES accepts, or NULL. */
+static const char *find_word(struct kapi_arena *arena, const char *message,
+			     bool (*matches)(const char *p, size_t n))
+{
+	const char *p = message;
+
+	while (p && *p) {
+		size_t n = word_length(p);
+
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		if (matches(p, n))
+			return kapi_intern_len(arena, p, n);
+		p += n;
+	}
+	return NULL;
+}
+
+static bool is_capability_word(const char *p, size_t n)
+{
+	return n > 4 && strncmp(p, "CAP_", 4) == 0;
+}
+
+const char *kapi_merge_value(struct kapi_arena *arena, const char *message,
+			     const char *function)
+{
+	const char *value = find_word(arena, message, is_errno_word);
+	const char *p, *end;
+
+	if (!value)
+		value = find_word(arena, message, is_capability_word);
+	for (p = message; !value && p && *p; p++) {
+		const char *name = quoted_ident(arena, p, &end);
+
+		if (name && (!function || strcmp(name, function) != 0))
+			value = name;
+	}
+	return value;
 }
 
 /* One diagnostic line, split in place. */
@@ -214,10 +283,14 @@ static void add_finding(struct kapi_merge *m, const struct diag *d,
 {
 	const char *function = kapi_merge_function(m->arena, d->message,
 						    m->context);
+	const char *value;
 	unsigned int n = m->findings.n;
 
 	kapi_findings_add(&m->findings, kapi_check_lookup(d->id), function,
 			  merge_loc(m, d), "%s", d->message);
+	value = kapi_merge_value(m->arena, d->message, function);
+	if (value)
+		kapi_finding_set_value(&m->findings, &m->findings.v[n], value);
 	if (n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 16;
 		m->engines = kapi_arena_grow(m->arena, m->engines,
@@ -372,50 +445,56 @@ unsigned int kapi_merge_results(struct kapi_merge *m,
 static void merge_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: kapi-check merge [--format=text|json|sarif] [--strip PREFIX] FILE...\n"
+		"usage: kapi-check merge [OPTION]... FILE...\n"
 		"\n"
 		"Read GCC-style diagnostics of the plugin ([kapi-...] ids), the\n"
 		"Coccinelle rules ([cocci-RULE]) and sparse ([sparse-context]) from\n"
 		"each FILE (\"-\": standard input) and print them as one list.\n"
-		"  --format=FORMAT  text (GCC style, default), json or sarif (2.1.0)\n"
-		"  --strip PREFIX   remove PREFIX from the start of file paths\n"
-		"Exit status: 0 no finding, 1 findings printed, 2 error.\n");
+		"  --strip PREFIX   remove PREFIX from the start of file paths\n");
+	kapi_report_usage(out);
+	fprintf(out, "Exit status: 0 no finding, 1 findings printed, 2 error.\n");
 }
 
 int kapi_merge_main(int argc, char **argv)
 {
-	enum kapi_format format = KAPI_FORMAT_TEXT;
+	struct kapi_report_options opts = { .format = KAPI_FORMAT_TEXT };
 	const char *strip = NULL;
 	struct kapi_arena *arena;
 	struct kapi_result *results;
 	struct kapi_merge m;
 	unsigned int n;
-	int i;
+	int i, rc;
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--format=text") == 0) {
-			format = KAPI_FORMAT_TEXT;
-		} else if (strcmp(argv[i], "--format=json") == 0) {
-			format = KAPI_FORMAT_JSON;
-		} else if (strcmp(argv[i], "--format=sarif") == 0) {
-			format = KAPI_FORMAT_SARIF;
-		} else if (strcmp(argv[i], "--strip") == 0 && i + 1 < argc) {
+		int taken;
+
+		if (strcmp(argv[i], "--strip") == 0 && i + 1 < argc) {
 			strip = argv[++i];
-		} else if (strncmp(argv[i], "--strip=", 8) == 0) {
+			continue;
+		}
+		if (strncmp(argv[i], "--strip=", 8) == 0) {
 			strip = argv[i] + 8;
-		} else if (strcmp(argv[i], "--help") == 0) {
+			continue;
+		}
+		if (strcmp(argv[i], "--help") == 0) {
 			merge_usage(stdout);
+			free(opts.suppress);
 			return 0;
-		} else {
+		}
+		taken = kapi_report_option(&opts, argc, argv, &i);
+		if (taken == 0)
 			fprintf(stderr, "kapi-check merge: unknown option '%s'\n",
 				argv[i]);
+		if (taken <= 0) {
 			merge_usage(stderr);
+			free(opts.suppress);
 			return 2;
 		}
 	}
 	if (i == argc) {
 		fprintf(stderr, "kapi-check merge: no input file given\n");
 		merge_usage(stderr);
+		free(opts.suppress);
 		return 2;
 	}
 
@@ -429,6 +508,7 @@ int kapi_merge_main(int argc, char **argv)
 			fprintf(stderr, "kapi-check merge: failed to open '%s': %s\n",
 				argv[i], strerror(errno));
 			kapi_arena_free(arena);
+			free(opts.suppress);
 			return 2;
 		}
 		kapi_merge_read(&m, in);
@@ -436,8 +516,10 @@ int kapi_merge_main(int argc, char **argv)
 			fclose(in);
 	}
 
+	/* Suppressions and baselines apply as to kapi-check's own findings. */
 	n = kapi_merge_results(&m, &results);
-	kapi_print_results(stdout, format, results, n);
+	rc = kapi_report_results(&opts, results, n);
 	kapi_arena_free(arena);
-	return n ? 1 : 0;
+	free(opts.suppress);
+	return rc;
 }

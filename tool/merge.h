@@ -46,6 +46,17 @@ const char *kapi_merge_engine(const char *id);
 const char *kapi_merge_function(struct kapi_arena *arena, const char *message,
 				const char *context);
 
+/*
+ * The value of a finding of MESSAGE in FUNCTION, which keys it in
+ * baselines and suppressions together with its check and function: the
+ * first errno name of MESSAGE (EINTR for -EINTR), else its first
+ * capability (CAP_...), else its first quoted name other than FUNCTION
+ * (the lock of "'sys_mlock' returns with 'mmap_lock' still held"), else
+ * NULL. Line numbers never take part, so moved code keeps its keys.
+ */
+const char *kapi_merge_value(struct kapi_arena *arena, const char *message,
+			     const char *function);
+
 /* Read one line of diagnostics, without its newline. */
 void kapi_merge_line(struct kapi_merge *m, const char *line);
 

@@ -79,8 +79,7 @@ const char *kapi_finding_id(struct kapi_arena *arena,
 
 const char *kapi_result_check(const struct kapi_result *r)
 {
-	return r->check_name ? r->check_name :
-		kapi_check_name(r->finding->check);
+	return r->check_name ? r->check_name : kapi_check_name(r->finding->check);
 }
 
 static const char *result_engine(const struct kapi_result *r)
@@ -205,6 +204,26 @@ static void sarif_location(struct kapi_buf *out, const struct kapi_loc *loc)
 	kapi_buf_puts(out, "}}}");
 }
 
+/*
+ * A result that is not reported carries its reason; the others get an
+ * empty array, which SARIF defines as "not suppressed".
+ */
+static void sarif_suppressions(struct kapi_buf *out,
+			       const struct kapi_result *r)
+{
+	if (r->suppressed == KAPI_NOT_SUPPRESSED) {
+		kapi_buf_puts(out, ", \"suppressions\": []");
+		return;
+	}
+	kapi_buf_printf(out, ", \"suppressions\": [{\"kind\": \"%s\", \"status\": \"accepted\", \"justification\": ",
+			r->suppressed == KAPI_SUPPRESSED_IN_SPEC ?
+			"inSource" : "external");
+	json_string(out, r->justification);
+	kapi_buf_puts(out, ", \"properties\": {\"kapiSuppressedBy\": ");
+	json_string(out, r->where);
+	kapi_buf_puts(out, "}}]");
+}
+
 static void sarif_rule(struct kapi_buf *out, bool first, const char *id,
 		       const char *help)
 {
@@ -265,32 +284,11 @@ static void sarif_rules(struct kapi_buf *out, struct kapi_arena *arena,
 	}
 }
 
-/*
- * A result that is not reported carries its reason; the others get an
- * empty array, which SARIF defines as "not suppressed".
- */
-static void sarif_suppressions(struct kapi_buf *out,
-			       const struct kapi_result *r)
-{
-	if (r->suppressed == KAPI_NOT_SUPPRESSED) {
-		kapi_buf_puts(out, ", \"suppressions\": []");
-		return;
-	}
-	kapi_buf_printf(out, ", \"suppressions\": [{\"kind\": \"%s\", \"status\": \"accepted\", \"justification\": ",
-			r->suppressed == KAPI_SUPPRESSED_IN_SPEC ?
-			"inSource" : "external");
-	json_string(out, r->justification);
-	kapi_buf_puts(out, ", \"properties\": {\"kapiSuppressedBy\": ");
-	json_string(out, r->where);
-	kapi_buf_puts(out, "}}]");
-}
-
 static void print_sarif(struct kapi_buf *out, const struct kapi_result *r,
 			unsigned int n)
 {
 	struct kapi_arena *arena = kapi_arena_new();
-	unsigned int *rule_index = kapi_arena_alloc(arena, (n + 1) *
-						    sizeof(*rule_index));
+	unsigned int *rule_index = kapi_arena_alloc(arena, (n + 1) * sizeof(*rule_index));
 	unsigned int i, j;
 
 	kapi_buf_puts(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
@@ -369,8 +367,7 @@ static void print_gitlab(struct kapi_buf *out, const struct kapi_result *r,
 			continue;
 		for (j = 0; j < i; j++)
 			occurrence += r[j].suppressed == KAPI_NOT_SUPPRESSED &&
-				      strcmp(kapi_result_id(arena, &r[j]),
-					     id) == 0;
+				      strcmp(kapi_result_id(arena, &r[j]), id) == 0;
 
 		kapi_buf_puts(out, printed++ ? ",\n  " : "\n  ");
 		kapi_buf_puts(out, "{\"type\": \"issue\", \"description\": ");

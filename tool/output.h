@@ -7,8 +7,8 @@
  *   { "version": 1, "tool": "kapi-check", "findings": [
  *       { "id": "kapi-errno-undeclared:sys_mlock:1a2b3c4d",
  *         "check": "kapi-errno-undeclared", "function": "sys_mlock",
- *         "value": "EAGAIN" | null,
  *         "engine": "kapi-check" | "plugin" | "cocci" | "sparse",
+ *         "value": "EAGAIN" | null,
  *         "severity": "warning" | "note",
  *         "file": "mm/mlock.c", "line": 612, "column": 10,
  *         "message": "...",
@@ -25,15 +25,14 @@
  * "findings" holds only what is reported. "id" is stable across runs and
  * line moves: the check, the function and a hash of the message, in which
  * a line number written as "line N" is left out. "function" is "" when no
- * function is known. "engine" names the program that found it:
- * "kapi-check" for the whole-build checks, and for "kapi-check merge" the
- * plugin, a Coccinelle rule or sparse. The field was added without a
- * version change: readers of version 1 that ignore unknown members are
- * unaffected.
- * "seen_in_build" is true for findings that the plugin already reported
- * while compiling the unit. "value" is what the finding is about (errno
- * name, lock, capability, parameter), the key of suppressions and
- * baselines together with "check" and "function".
+ * function is known. "seen_in_build" is true for findings that the plugin
+ * already reported while compiling the unit. "value" is what the finding
+ * is about (errno name, lock, capability, parameter), the key of
+ * suppressions and baselines together with "check" and "function".
+ * "engine" names the program that found it: "kapi-check" for the
+ * whole-build checks, and for "kapi-check merge" the plugin, a Coccinelle
+ * rule or sparse. The field was added without a version change: readers
+ * of version 1 that ignore unknown members are unaffected.
  *
  * SARIF: suppressed and baselined findings are results with a
  * "suppressions" entry of status "accepted". Its kind is "inSource" for a
@@ -76,12 +75,13 @@ enum kapi_suppression_kind {
 struct kapi_result {
 	const struct kapi_finding *finding;
 	bool seen_in_build;		/* the per-unit pass printed it already */
+	const char *engine;		/* who found it; NULL: "kapi-check" */
+	const char *check_name;		/* an id outside enum kapi_check_id
+					   (a merged engine's), or NULL */
 	const struct kapi_spec *spec;	/* whose exceptions apply, or NULL */
 	enum kapi_suppression_kind suppressed;
 	const char *where;		/* the exception, entry or baseline */
 	const char *justification;	/* its reason */
-	const char *engine;		/* NULL: "kapi-check" */
-	const char *check_name;		/* another engine's id, or NULL */
 };
 
 /*
@@ -95,11 +95,11 @@ void kapi_print_results(FILE *out, enum kapi_format format,
 const char *kapi_finding_id(struct kapi_arena *arena,
 			    const struct kapi_finding *f);
 
+/* The check id of a result: its own check's name or CHECK_NAME. */
+const char *kapi_result_check(const struct kapi_result *r);
+
 /* The stable id of a result, whose check may be a merged engine's id. */
 const char *kapi_result_id(struct kapi_arena *arena,
 			   const struct kapi_result *r);
-
-/* The check id of a result: its own engine's, or kapi-check's. */
-const char *kapi_result_check(const struct kapi_result *r);
 
 #endif /* KAPI_TOOL_OUTPUT_H */

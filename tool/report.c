@@ -224,16 +224,20 @@ static int write_baseline(const char *file, const struct kapi_result *r,
 			  unsigned int n)
 {
 	const struct kapi_finding **keys = calloc(n ? n : 1, sizeof(*keys));
+	const char **checks = calloc(n ? n : 1, sizeof(*checks));
 	unsigned int i, nkeys = 0;
 	char *err = NULL;
 	int rc = 0;
 
-	if (!keys)
+	if (!keys || !checks)
 		abort();
-	for (i = 0; i < n; i++)
-		if (r[i].suppressed == KAPI_NOT_SUPPRESSED)
-			keys[nkeys++] = r[i].finding;
-	if (kapi_baseline_write(file, keys, nkeys, &err) < 0) {
+	for (i = 0; i < n; i++) {
+		if (r[i].suppressed != KAPI_NOT_SUPPRESSED)
+			continue;
+		checks[nkeys] = kapi_result_check(&r[i]);
+		keys[nkeys++] = r[i].finding;
+	}
+	if (kapi_baseline_write(file, checks, keys, nkeys, &err) < 0) {
 		fprintf(stderr, "kapi-check: %s\n", err ? err : file);
 		rc = 2;
 	} else {
@@ -241,6 +245,7 @@ static int write_baseline(const char *file, const struct kapi_result *r,
 			nkeys, nkeys == 1 ? "" : "s", file);
 	}
 	free(err);
+	free(checks);
 	free(keys);
 	return rc;
 }
@@ -329,8 +334,9 @@ int kapi_report_results(const struct kapi_report_options *opts,
 	}
 	for (i = 0; !rc && i < nkept; i++) {
 		if (kept[i].suppressed == KAPI_NOT_SUPPRESSED &&
-		    opts->baseline && kapi_baseline_take(&baseline,
-							   kept[i].finding)) {
+		    opts->baseline &&
+		    kapi_baseline_take(&baseline, kapi_result_check(&kept[i]),
+				       kept[i].finding)) {
 			kept[i].suppressed = KAPI_SUPPRESSED_BY_BASELINE;
 			kept[i].where = baseline.file;
 			kept[i].justification = "listed in the baseline";

@@ -118,13 +118,15 @@ static void baseline_keys_taken_once(void)
 	struct kapi_finding bad = finding(KAPI_CHECK_SPEC_MALFORMED, "sys_a",
 					  NULL);
 	const struct kapi_finding *keys[] = { &eio, &bad, &eio };
+	const char *checks[] = { "kapi-errno-undeclared", "kapi-spec-malformed",
+				 "kapi-errno-undeclared" };
 	char path[256], *err = NULL;
 	FILE *f;
 	char text[256];
 	size_t len;
 
 	snprintf(path, sizeof(path), "%s/b", folder);
-	CHECK(kapi_baseline_write(path, keys, 3, &err) == 0);
+	CHECK(kapi_baseline_write(path, checks, keys, 3, &err) == 0);
 	f = fopen(path, "r");
 	len = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
 	if (f)
@@ -136,11 +138,11 @@ static void baseline_keys_taken_once(void)
 		      "kapi-spec-malformed sys_a -\n") == 0);
 
 	CHECK(kapi_baseline_read(&b, path, &err) == 0);
-	CHECK(kapi_baseline_take(&b, &eio));
-	CHECK(kapi_baseline_take(&b, &eio));
-	CHECK(!kapi_baseline_take(&b, &eio));
-	CHECK(kapi_baseline_take(&b, &bad));
-	CHECK(!kapi_baseline_take(&b, &bad));
+	CHECK(kapi_baseline_take(&b, "kapi-errno-undeclared", &eio));
+	CHECK(kapi_baseline_take(&b, "kapi-errno-undeclared", &eio));
+	CHECK(!kapi_baseline_take(&b, "kapi-errno-undeclared", &eio));
+	CHECK(kapi_baseline_take(&b, "kapi-spec-malformed", &bad));
+	CHECK(!kapi_baseline_take(&b, "kapi-spec-malformed", &bad));
 
 	CHECK(kapi_baseline_read(&b, write_file("old", "kapi-errno-undeclared sys_a EIO\n"),
 				 &err) == -1);

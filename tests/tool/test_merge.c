@@ -3,7 +3,8 @@
  * kapi-check merge (tool/merge.c) on diagnostic lines written by the test:
  * engine tags, notes attached to their warning, function names, duplicate
  * and foreign warnings, path stripping, ids that ignore line numbers, the
- * JSON and SARIF fields and the exit status.
+ * JSON and SARIF fields, the exit status, the values that key merged
+ * findings and a baseline applied to them.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -283,6 +284,105 @@ static void test_exit_status(void)
 	CHECK(kapi_merge_main(3, bad_option) == 2);
 }
 
+static void test_value_of_message(void)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	const char *v;
+
+	v = kapi_merge_value(arena, "'sys_mlock' waits in 'down_write_killable' and can return -EINTR, but no signal entry gives that error", "sys_mlock");
+	CHECK(v && strcmp(v, "EINTR") == 0);
+	v = kapi_merge_value(arena, "'do_mlock' returns -ENOMEM with the lock still held", "do_mlock");
+	CHECK(v && strcmp(v, "ENOMEM") == 0);
+	v = kapi_merge_value(arena, "'sys_x' checks CAP_SYS_ADMIN through 'capable', which its spec does not declare", "sys_x");
+	CHECK(v && strcmp(v, "CAP_SYS_ADMIN") == 0);
+	v = kapi_merge_value(arena, "'sys_mlock' returns with 'mmap_lock' still held (write mode)", "sys_mlock");
+	CHECK(v && strcmp(v, "mmap_lock") == 0);
+	v = kapi_merge_value(arena, "context imbalance in 'do_mlock' - unexpected unlock", "do_mlock");
+	CHECK(v == NULL);
+	/* KAPI_SIGNAL_ERROR is one word, not the errno name ERROR. */
+	v = kapi_merge_value(arena, "no entry sets KAPI_SIGNAL_ERROR", NULL);
+	CHECK(v == NULL);
+	kapi_arena_free(arena);
+}
+
+/* Write TEXT to a new temporary file; its name is written to PATH. */
+static void write_temp(char *path, const char *text)
+{
+	int fd;
+	FILE *f;
+
+	strcpy(path, "/tmp/kapi-merge-XXXXXX");
+	fd = mkstemp(path);
+	f = fdopen(fd, "w");
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Run "merge OPTION ARG FILE" with standard output in OUT (malloc'd). */
+static int run_with(const char *option, const char *arg, const char *file,
+		    char **out)
+{
+	char *argv[] = { "merge", (char *)option, (char *)arg, (char *)file,
+			 NULL };
+	size_t size = 0;
+	FILE *saved = stdout;
+	int rc;
+
+	stdout = open_memstream(out, &size);
+	rc = kapi_merge_main(4, argv);
+	fclose(stdout);
+	stdout = saved;
+	return rc;
+}
+
+/*
+ * A baseline of one run's merged findings accepts the same findings at
+ * other lines and reports only the added one, of whichever engine.
+ */
+static void test_baseline_of_merged(void)
+{
+	char before[64], after[64], baseline[64], *out = NULL;
+	FILE *f;
+	char text[512];
+	size_t len;
+
+	write_temp(before,
+		   "mm/mlock.c:633:6: warning: 'sys_mlock' waits in 'down_write_killable' and can return -EINTR, but no signal entry gives that error [kapi-signal-uncovered]\n"
+		   "mm/mlock.c:640:9: warning: context imbalance in 'do_mlock' - unexpected unlock [sparse-context]\n");
+	write_temp(after,
+		   "mm/mlock.c:650:6: warning: 'sys_mlock' waits in 'down_write_killable' and can return -EINTR, but no signal entry gives that error [kapi-signal-uncovered]\n"
+		   "mm/mlock.c:657:9: warning: context imbalance in 'do_mlock' - unexpected unlock [sparse-context]\n"
+		   "mm/mlock.c:806:16: warning: 'sys_mlock' returns with 'mmap_lock' still held (write mode), but its spec says the lock is acquired and released inside [kapi-lock-imbalance]\n"
+		   "mm/mlock.c:636:17: warning: 'do_mlock' returns -ENOMEM with the lock still held [cocci-missing_unlock]\n");
+	strcpy(baseline, "/tmp/kapi-merge-XXXXXX");
+	close(mkstemp(baseline));
+
+	CHECK(run_with("--write-baseline", baseline, before, &out) == 0);
+	free(out);
+	f = fopen(baseline, "r");
+	len = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
+	if (f)
+		fclose(f);
+	text[len] = '\0';
+	CHECK(strcmp(text, "kapi-check baseline 1\n# CHECK-ID FUNCTION VALUE\n"
+		      "kapi-signal-uncovered sys_mlock EINTR\n"
+		      "sparse-context do_mlock -\n") == 0);
+
+	CHECK(run_with("--baseline", baseline, after, &out) == 1);
+	CHECK(out && strstr(out, "[kapi-lock-imbalance]\n") != NULL);
+	CHECK(out && strstr(out, "[cocci-missing_unlock]\n") != NULL);
+	CHECK(out && strstr(out, "kapi-signal-uncovered") == NULL);
+	CHECK(out && strstr(out, "sparse-context") == NULL);
+	free(out);
+
+	CHECK(run_with("--baseline", baseline, before, &out) == 0);
+	CHECK(out && strcmp(out, "") == 0);
+	free(out);
+	unlink(before);
+	unlink(after);
+	unlink(baseline);
+}
+
 int main(void)
 {
 	RUN(test_engine_of_id);
@@ -294,5 +394,7 @@ int main(void)
 	RUN(test_id_ignores_lines);
 	RUN(test_json_and_sarif_fields);
 	RUN(test_exit_status);
+	RUN(test_value_of_message);
+	RUN(test_baseline_of_merged);
 	return UNIT_EXIT();
 }
