@@ -342,7 +342,12 @@ case_kcflags_mk() {
 	local flags got
 
 	flags=$("$KAPI_CHECK" kcflags) || fail "kapi-check kcflags failed"
-	printf 'print:\n\t@echo "$$KCFLAGS"\n' >"$work/print.mk"
+	# print: KCFLAGS in the recipe's environment. nested: KCFLAGS of a
+	# nested make, as the kernel's Makefile sees it when O= makes it run
+	# itself again without kapi-check.mk.
+	printf '%s\n' 'print:' $'\t@echo "$$KCFLAGS"' \
+		'nested:' $'\t@$(MAKE) -s -f $(lastword $(MAKEFILE_LIST)) own' \
+		'own:' $'\t@echo \'$(KCFLAGS)\'' >"$work/print.mk"
 
 	got=$(env -u KCFLAGS make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
 		KAPI_CHECK="$KAPI_CHECK" print) || fail "make with kapi-check.mk failed"
@@ -351,6 +356,21 @@ case_kcflags_mk() {
 	got=$(KCFLAGS=-g make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
 		KAPI_CHECK="$KAPI_CHECK" print) || fail "make with kapi-check.mk failed"
 	expect_eq "KCFLAGS kept after the plugin" "$got" "$flags -g"
+
+	# KCFLAGS on make's command line, which ordinary assignments in a
+	# makefile cannot change.
+	got=$(env -u KCFLAGS make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
+		KAPI_CHECK="$KAPI_CHECK" KCFLAGS="-g -O1" print) ||
+		fail "make with kapi-check.mk failed"
+	expect_eq "command-line KCFLAGS after the plugin" "$got" "$flags -g -O1"
+	got=$(env -u KCFLAGS make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
+		KAPI_CHECK="$KAPI_CHECK" KCFLAGS="-g -O1" nested) ||
+		fail "nested make with kapi-check.mk failed"
+	expect_eq "command-line KCFLAGS in a nested make" "$got" "$flags -g -O1"
+	got=$(env -u KCFLAGS make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
+		KAPI_CHECK="$KAPI_CHECK" nested) ||
+		fail "nested make with kapi-check.mk failed"
+	expect_eq "KCFLAGS in a nested make" "$got" "$flags"
 
 	got=$(make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
 		KAPI_CHECK="$work/no-kapi-check" print 2>&1)
