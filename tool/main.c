@@ -29,6 +29,7 @@
 #include "kapi/caps.h"
 #include "kapi/check.h"
 #include "join.h"
+#include "kcflags.h"
 #include "kerneldoc_cmd.h"
 #include "report.h"
 #include "link.h"
@@ -45,6 +46,12 @@
 #endif
 #ifndef KAPI_COMPAT_INCLUDE
 #define KAPI_COMPAT_INCLUDE "include/kapi-compat"
+#endif
+#ifndef KAPI_BUILD_PLUGIN_PATH
+#define KAPI_BUILD_PLUGIN_PATH ""
+#endif
+#ifndef KAPI_BUILD_COMPAT_INCLUDE
+#define KAPI_BUILD_COMPAT_INCLUDE ""
 #endif
 
 struct options {
@@ -365,9 +372,12 @@ int main(int argc, char **argv)
 			usage(stderr);
 			return 2;
 		}
-		printf("-fplugin=%s -fplugin-arg-kapi_check-facts -I%s\n",
-		       KAPI_PLUGIN_PATH, KAPI_COMPAT_INCLUDE);
-		return 0;
+		return kapi_kcflags_print(stdout, stderr,
+					  &(const struct kapi_kcflags_paths){
+						KAPI_PLUGIN_PATH,
+						KAPI_COMPAT_INCLUDE,
+						KAPI_BUILD_PLUGIN_PATH,
+						KAPI_BUILD_COMPAT_INCLUDE });
 	}
 	if (argc > 1 && strcmp(argv[1], "kerneldoc") == 0)
 		return kapi_kerneldoc_main(argc - 2, argv + 2);
