@@ -338,6 +338,45 @@ case_gitlab_codequality() {
 		fail "the schema accepts an issue without a fingerprint"
 }
 
+# Options after paths, "--" before a path that starts with '-', and the
+# options of "kapi-check explain" before its syscall name.
+case_options() {
+	local before_out before_rc
+
+	build_tree
+	run_check --all --format=json mm/
+	before_out=$out before_rc=$rc
+	expect_eq "exit status with findings" "$before_rc" 1
+	run_check mm/ --all --format=json
+	expect_eq "options after the path: exit status" "$rc" "$before_rc"
+	expect_eq "options after the path: output" "$out" "$before_out"
+	run_check mm/ --format=json
+	[[ "$out" != "$before_out" ]] ||
+		fail "--all after the path changed nothing; the test cannot tell"
+
+	cp -r "$work/mm" "$work/-mm"
+	run_check --all --format=json -- -mm
+	expect_eq "path after '--': exit status" "$rc" "$before_rc"
+	expect_match "path after '--': findings" "$out" '"check": "kapi-errno-undeclared"'
+	run_check --all -mm
+	expect_eq "path with '-' without '--': exit status" "$rc" 2
+	expect_match "path with '-' without '--': message" "$err" "unknown option '-mm'; put '--' before a path"
+
+	run_check explain sys_prefault mm/
+	before_out=$out
+	expect_eq "explain: exit status" "$rc" 0
+	expect_match "explain: errno table" "$out" '^sys_prefault'
+	run_check explain --verbose sys_prefault mm/
+	expect_eq "explain --verbose: exit status" "$rc" 0
+	expect_eq "explain --verbose: output" "$out" "$before_out"
+	expect_match "explain --verbose: what was read" "$err" 'units .* functions linked'
+	run_check explain sys_prefault mm/ --verbose
+	expect_eq "explain, --verbose last: output" "$out" "$before_out"
+	run_check explain --all sys_prefault mm/
+	expect_eq "explain --all: exit status" "$rc" 2
+	expect_match "explain --all: message" "$err" "option '--all' does not apply to 'kapi-check explain'"
+}
+
 case_kcflags_mk() {
 	local flags got
 
