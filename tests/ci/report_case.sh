@@ -155,7 +155,7 @@ case_suppress_file() {
 	expect_match "EFAULT still reported" "$out" "can return -EFAULT"
 	expect_no_match "EIO suppressed" "$out" "-EIO"
 	expect_match "counted" "$err" "1 finding printed; 1 suppressed by spec exceptions, 1 by suppression files, 0 in the baseline"
-	expect_match "unused entry named" "$err" "kapi.suppress:3: the suppression of kapi-errno-undeclared for 'sys_other' matched no finding"
+	expect_match "unused entry named" "$err" "kapi.suppress:3: the suppression of kapi-errno-undeclared for 'sys_other' with value '\*' matched no finding"
 
 	run_check --suppress kapi.suppress --format=sarif mm/
 	expect_match "SARIF external suppression" "$out" '"suppressions": \[\{"kind": "external", "status": "accepted", "justification": "read_ok\(\) fails only on a device error, which the man page lists", "properties": \{"kapiSuppressedBy": "kapi.suppress:2"\}\}\]'
@@ -164,6 +164,14 @@ case_suppress_file() {
 	run_check --suppress kapi.suppress --suppress all.suppress mm/
 	expect_eq "exit status, all suppressed" "$rc" 0
 	expect_eq "nothing printed" "$out" ""
+
+	# '*' as the function covers every function.
+	printf '* kapi-errno-undeclared * no errno of any syscall is checked yet\n' >"$work/every.suppress"
+	run_check --suppress every.suppress --verbose mm/
+	expect_eq "exit status, every function suppressed" "$rc" 0
+	expect_eq "nothing printed for '*'" "$out" ""
+	expect_match "counted for '*'" "$err" "0 findings printed; 1 suppressed by spec exceptions, 2 by suppression files"
+	expect_no_match "'*' entry used" "$err" "matched no finding"
 }
 
 case_suppress_errors() {
@@ -185,6 +193,11 @@ case_suppress_errors() {
 	run_check --suppress missing.suppress mm/
 	expect_eq "exit status, missing file" "$rc" 2
 	expect_match "missing file" "$err" "cannot open the suppression file missing.suppress: No such file"
+
+	mkdir "$work/folder.suppress"
+	run_check --suppress folder.suppress mm/
+	expect_eq "exit status, folder" "$rc" 2
+	expect_match "folder named" "$err" "^kapi-check: folder.suppress is a folder, not a suppression file; name the file itself"
 }
 
 case_baseline() {
@@ -225,6 +238,11 @@ case_baseline() {
 	run_check --baseline future.baseline mm/
 	expect_eq "exit status, other version" "$rc" 2
 	expect_match "version named" "$err" "future.baseline:1: baseline of version 7, but this kapi-check reads version 1"
+
+	mkdir "$work/folder.baseline"
+	run_check --baseline folder.baseline mm/
+	expect_eq "exit status, folder" "$rc" 2
+	expect_match "folder named" "$err" "^kapi-check: folder.baseline is a folder, not a baseline; name the file itself"
 
 	run_check --baseline kapi.baseline --write-baseline other.baseline mm/
 	expect_eq "exit status, both options" "$rc" 2
