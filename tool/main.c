@@ -79,6 +79,7 @@ static void usage(FILE *out)
 struct loader {
 	struct kapi_build *build;
 	struct kapi_reach *reach;
+	unsigned int nblocks;		/* facts sections and files read */
 };
 
 static int on_scan(void *data, const char *origin, const unsigned char *bytes,
@@ -97,6 +98,7 @@ static int on_facts(void *data, const char *origin, const unsigned char *bytes,
 	struct kapi_build *b = l->build;
 	const char *err = NULL;
 
+	l->nblocks++;
 	if (kapi_facts_read_filtered(b->arena, origin, bytes, len,
 				     kapi_reach_keep, l->reach, &b->units,
 				     &b->nunits, &err) < 0) {
@@ -137,6 +139,30 @@ static int search(char **paths, int npaths, kapi_facts_found found,
 }
 
 /*
+ * Say that PATHS hold no unit facts, naming the paths (the first three)
+ * and what was found in them: SKIPPED objects without a facts section,
+ * NEMPTY facts sections or files without a unit.
+ */
+static void report_no_facts(char **paths, int npaths, unsigned int skipped,
+			    unsigned int nempty)
+{
+	int i;
+
+	fprintf(stderr, "kapi-check: no kapi facts in ");
+	for (i = 0; i < npaths && i < 3; i++)
+		fprintf(stderr, "%s'%s'", i ? ", " : "", paths[i]);
+	if (npaths > 3)
+		fprintf(stderr, " and %d more paths", npaths - 3);
+	if (skipped == 0 && nempty == 0)
+		fprintf(stderr, ": they contain no object files (an empty archive or folder)");
+	else
+		fprintf(stderr, ": read %u object%s without a facts section and %u empty facts section%s or file%s",
+			skipped, skipped == 1 ? "" : "s", nempty,
+			nempty == 1 ? "" : "s", nempty == 1 ? "" : "s");
+	fprintf(stderr, "; build the objects with the flags of 'kapi-check kcflags'\n");
+}
+
+/*
  * Read the facts in two passes: a scan of names and calls finds what the
  * specified syscalls can reach, then only those summaries are parsed, so
  * memory follows the syscalls' reach, not the size of the build.
@@ -144,7 +170,7 @@ static int search(char **paths, int npaths, kapi_facts_found found,
 static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 {
 	struct kapi_arena *scan_arena = kapi_arena_new();
-	struct loader l = { b, kapi_reach_new(scan_arena) };
+	struct loader l = { b, kapi_reach_new(scan_arena), 0 };
 	unsigned int skipped = 0, ignored = 0, scanned, kept;
 	double start = seconds(), scanned_at = start;
 	size_t scan_size;
@@ -174,9 +200,7 @@ static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 			"kapi-check: %u functions scanned, %u reachable from specified syscalls\n",
 			scanned, kept);
 	if (b->nunits == 0) {
-		fprintf(stderr,
-			"kapi-check: no kapi facts found in the given paths (%u objects without facts); build with the flags of 'kapi-check kcflags'\n",
-			skipped);
+		report_no_facts(paths, npaths, skipped, l.nblocks);
 		return 2;
 	}
 	kapi_build_link(b);

@@ -356,6 +356,25 @@ case_gitlab_codequality() {
 		fail "the schema accepts an issue without a fingerprint"
 }
 
+# Inputs without facts: the message names them and what they contain.
+case_no_facts() {
+	mkdir "$work/empty"
+	printf '!<arch>\n' >"$work/empty.a"
+	run_check empty.a empty
+	expect_eq "exit status, empty archive and folder" "$rc" 2
+	expect_match "empty inputs named" "$err" "^kapi-check: no kapi facts in 'empty.a', 'empty': they contain no object files \(an empty archive or folder\)"
+
+	printf 'int f(void) { return 0; }\n' >"$work/plain.c"
+	"$KAPI_GCC" -c "$work/plain.c" -o "$work/plain.o" ||
+		fail "cannot compile plain.c"
+	objcopy --add-section .discard.kapi_facts=/dev/null "$work/plain.o" "$work/section.o" ||
+		fail "objcopy cannot add an empty facts section"
+	run_check plain.o section.o
+	expect_eq "exit status, empty facts section" "$rc" 2
+	expect_match "empty section counted" "$err" "^kapi-check: no kapi facts in 'plain.o', 'section.o': read 1 object without a facts section and 1 empty facts section or file"
+	expect_no_match "no count of zero objects" "$err" "0 objects without facts"
+}
+
 # Options after paths, "--" before a path that starts with '-', and the
 # options of "kapi-check explain" before its syscall name.
 case_options() {
