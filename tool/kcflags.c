@@ -12,32 +12,11 @@
 #include <unistd.h>
 
 #include "kcflags.h"
+#include "shell_word.h"
 
 static bool is_readable(const char *path)
 {
 	return path && *path && access(path, R_OK) == 0;
-}
-
-/*
- * Print PREFIX PATH as one shell word: as it is when it needs no quoting,
- * else in single quotes, with each ' written as '\''.
- */
-static void put_word(FILE *out, const char *prefix, const char *path)
-{
-	const char *s;
-
-	if (!strpbrk(path, " \t\n'\"\\$`*?[]{}()<>|&;#~")) {
-		fprintf(out, "%s%s", prefix, path);
-		return;
-	}
-	fprintf(out, "'%s", prefix);
-	for (s = path; *s; s++) {
-		if (*s == '\'')
-			fputs("'\\''", out);
-		else
-			fputc(*s, out);
-	}
-	fputc('\'', out);
 }
 
 int kapi_kcflags_print(FILE *out, FILE *err,
@@ -59,9 +38,9 @@ int kapi_kcflags_print(FILE *out, FILE *err,
 		rc = 1;
 	}
 
-	put_word(out, "-fplugin=", plugin);
+	kapi_print_shell_word(out, "-fplugin=", plugin);
 	fputs(" -fplugin-arg-kapi_check-facts ", out);
-	put_word(out, "-I", compat);
+	kapi_print_shell_word(out, "-I", compat);
 	fputc('\n', out);
 	return rc;
 }
