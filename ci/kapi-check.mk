@@ -12,8 +12,8 @@
 # facts argument, and the compat headers) in front of KCFLAGS, so that
 # plugin arguments already in KCFLAGS (-fplugin-arg-kapi_check-verbose)
 # follow the -fplugin= that GCC wants first. It exports KCFLAGS for the
-# kernel's nested make runs. Give your own KCFLAGS in the environment: a
-# KCFLAGS=... on make's command line replaces this file's value. Set
+# kernel's nested make runs. Your own KCFLAGS may come from the
+# environment or from make's command line (make ... KCFLAGS=-g mm/). Set
 # KAPI_CHECK to the kapi-check binary when it is not in PATH.
 #
 # The same without this file:
@@ -27,5 +27,19 @@ ifeq ($(KAPI_CHECK_KCFLAGS),)
 $(error kapi-check.mk: '$(KAPI_CHECK) kcflags' printed nothing; install kapi-check or set KAPI_CHECK to its path)
 endif
 
+# A variable given on make's command line ignores ordinary assignments in
+# makefiles and reaches nested make runs (the kernel's O= build runs its
+# Makefile again) through MAKEFLAGS. So such a KCFLAGS is overridden here,
+# and the new value is appended to MAKEOVERRIDES, the command-line part of
+# MAKEFLAGS, where the later of two definitions wins. Blanks in it are
+# escaped with a backslash, as make writes them there.
+kapi_check_empty :=
+kapi_check_space := $(kapi_check_empty) $(kapi_check_empty)
+
+ifeq ($(origin KCFLAGS),command line)
+override KCFLAGS := $(strip $(KAPI_CHECK_KCFLAGS) $(KCFLAGS))
+MAKEOVERRIDES += KCFLAGS=$(subst $(kapi_check_space),\$(kapi_check_space),$(KCFLAGS))
+else
 KCFLAGS := $(strip $(KAPI_CHECK_KCFLAGS) $(KCFLAGS))
+endif
 export KCFLAGS

@@ -19,6 +19,7 @@
  *   exception index STR(check) STR(value) STR(reason)
  *   endspec
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,10 +210,11 @@ static bool read_bool(struct tio_reader *r, bool *out)
 
 static bool read_index(struct tio_reader *r, int *out)
 {
-	if (!tio_read_int32(r, out))
+	unsigned int index;
+
+	if (!tio_read_uint(r, "an entry index", &index, 4096))
 		return false;
-	if (*out < 0 || *out > 4096)
-		return tio_fail(r, "an entry index from 0 to 4096");
+	*out = (int)index;
 	return true;
 }
 
@@ -232,11 +234,11 @@ static bool read_counts(struct tio_reader *r, struct kapi_spec *spec)
 	}
 	if (!tio_accept_word(r, "entries"))
 		return tio_fail(r, "'entries'");
-	return tio_read_uint(r, &spec->nconstraints, 1u << 20) &&
-	       tio_read_uint(r, &spec->nsignal_masks, 1u << 20) &&
-	       tio_read_uint(r, &spec->nside_effects, 1u << 20) &&
-	       tio_read_uint(r, &spec->nstate_trans, 1u << 20) &&
-	       tio_read_uint(r, &spec->nstruct_specs, 1u << 20) &&
+	return tio_read_uint(r, "the number of constraints", &spec->nconstraints, 1u << 20) &&
+	       tio_read_uint(r, "the number of signal masks", &spec->nsignal_masks, 1u << 20) &&
+	       tio_read_uint(r, "the number of side effects", &spec->nside_effects, 1u << 20) &&
+	       tio_read_uint(r, "the number of state transitions", &spec->nstate_trans, 1u << 20) &&
+	       tio_read_uint(r, "the number of struct specs", &spec->nstruct_specs, 1u << 20) &&
 	       tio_expect_eol(r);
 }
 
@@ -320,7 +322,8 @@ static bool read_entry(struct tio_reader *r, struct kapi_spec *spec)
 		    !tio_read_int(r, &c->capability) ||
 		    !tio_read_string(r, &c->cap_name) ||
 		    !tio_read_int(r, &c->action) ||
-		    !tio_read_uint(r, &c->nalternatives,
+		    !tio_read_uint(r, "the number of alternative capabilities",
+				   &c->nalternatives,
 				   KAPI_SPEC_MAX_ALTERNATIVES))
 			return false;
 		for (unsigned int j = 0; j < c->nalternatives; j++)
@@ -580,6 +583,32 @@ int kapi_facts_read(struct kapi_arena *arena, const char *origin,
 					units, nunits, err);
 }
 
+/*
+ * Parse "VERSION LENGTH" of a block header. sscanf()'s %llu would take
+ * "-5" and wrap it to a huge length, so only digits are accepted.
+ */
+static bool parse_header_numbers(const char *text, unsigned long long *version,
+				 unsigned long long *size)
+{
+	unsigned long long *out[2] = { version, size };
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		char *end;
+
+		if (i == 1 && *text++ != ' ')
+			return false;
+		if (*text < '0' || *text > '9')
+			return false;
+		errno = 0;
+		*out[i] = strtoull(text, &end, 10);
+		if (errno)
+			return false;
+		text = end;
+	}
+	return *text == '\0';
+}
+
 int kapi_facts_read_filtered(struct kapi_arena *arena, const char *origin,
 			     const unsigned char *data, size_t len,
 			     kapi_facts_keep keep, void *keep_data,
@@ -609,12 +638,17 @@ int kapi_facts_read_filtered(struct kapi_arena *arena, const char *origin,
 		}
 		line[n] = '\0';
 		if (at + n >= len || data[at + n] != '\n' ||
-		    strncmp(line, magic, sizeof(magic) - 1) != 0 ||
-		    sscanf(line + sizeof(magic) - 1, "%llu %llu", &version,
-			   &size) != 2) {
+		    strncmp(line, magic, sizeof(magic) - 1) != 0) {
 			*err = kapi_arena_printf(arena,
 						 "%s: corrupt kapi facts at byte %zu: expected 'kapi-facts VERSION LENGTH'; rebuild the object with the kapi_check plugin",
 						 origin, at);
+			return -1;
+		}
+		if (!parse_header_numbers(line + sizeof(magic) - 1, &version,
+					  &size)) {
+			*err = kapi_arena_printf(arena,
+						 "%s: corrupt kapi facts at byte %zu: the header '%s' must give VERSION and LENGTH (in bytes) as unsigned decimal numbers; rebuild the object with the kapi_check plugin",
+						 origin, at, line);
 			return -1;
 		}
 		if (version != KAPI_FACTS_VERSION) {

@@ -175,6 +175,17 @@ static void read_param_doc(struct comment *c, const char *text)
 	c->last = &d->text;
 }
 
+/*
+ * Whether TAG's value is a list of words (contexts, a count), so that an
+ * indented "key: value" under it is a mistake. Under the prose tags
+ * (long-desc:, examples:, notes:) such a line is text.
+ */
+static bool takes_word_list(const char *tag)
+{
+	return !strcmp(tag, "contexts") || !strcmp(tag, "context") ||
+	       !strcmp(tag, "context-flags") || !strcmp(tag, "param-count");
+}
+
 /* Read a line indented under the open tag: a key or continued text. */
 static int read_indented(struct comment *c, const char *text,
 			 unsigned int lineno, struct kapi_kerneldoc_error *err)
@@ -183,6 +194,11 @@ static int read_indented(struct comment *c, const char *text,
 	const char *key, *value;
 	struct kdoc_item *sub;
 
+	if (c->tag && keys && !*keys && takes_word_list(c->tag->key) &&
+	    split_key(c->arena, text, &key, &value))
+		return kdoc_fail(err, lineno,
+				 "unknown key '%s:' under the tag '%s:' (line %u), which takes no keys; write its values on the tag's line",
+				 key, c->tag->key, c->tag->line);
 	if (c->tag && keys && *keys && split_key(c->arena, text, &key, &value)) {
 		if (!key_allowed(keys, key))
 			return kdoc_fail(err, lineno,

@@ -20,6 +20,7 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -897,16 +898,79 @@ struct counts {
 	unsigned int params, errors, locks, signals, caps, effects, trans,
 		     constraints;
 	const struct kdoc_item *param_count;
+	const struct kdoc_item *contexts;	/* the context tag, or NULL */
 };
+
+/*
+ * The size of each entry array of the spec, as the compat headers declare
+ * it (KAPI_MAX_*). A tag past it would write an index the array does not
+ * have, and the header would not compile.
+ * NOTE: the framework's own headers of some versions hold more
+ * constraints and side effects (32); these are the smaller sizes.
+ */
+static const struct {
+	const char *tag;
+	size_t count;			/* offset in struct counts */
+	unsigned int max;
+	const char *macro;
+} entry_limits[] = {
+	{ "param", offsetof(struct counts, params), 16, "KAPI_MAX_PARAMS" },
+	{ "error", offsetof(struct counts, errors), 32, "KAPI_MAX_ERRORS" },
+	{ "lock", offsetof(struct counts, locks), 16, "KAPI_MAX_LOCKS" },
+	{ "signal", offsetof(struct counts, signals), 32, "KAPI_MAX_SIGNALS" },
+	{ "capability", offsetof(struct counts, caps), 8,
+	  "KAPI_MAX_CAPABILITIES" },
+	{ "side-effect", offsetof(struct counts, effects), 16,
+	  "KAPI_MAX_SIDE_EFFECTS" },
+	{ "state-trans", offsetof(struct counts, trans), 8,
+	  "KAPI_MAX_STATE_TRANS" },
+	{ "constraint", offsetof(struct counts, constraints), 16,
+	  "KAPI_MAX_CONSTRAINTS" },
+};
+
+/* Fail when ITEM would be one entry more than its array holds. */
+static int check_room(struct writer *w, const struct kdoc_item *item,
+		      const struct counts *n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(entry_limits) / sizeof(entry_limits[0]); i++) {
+		const unsigned int *count = (const unsigned int *)
+			((const char *)n + entry_limits[i].count);
+
+		if (strcmp(item->key, entry_limits[i].tag) != 0 ||
+		    *count < entry_limits[i].max)
+			continue;
+		return kdoc_fail(w->err, item->line,
+				 "too many '%s:' tags: this is number %u, but a spec holds at most %u (%s); split the entries or merge some",
+				 item->key, *count + 1, entry_limits[i].max,
+				 entry_limits[i].macro);
+	}
+	return 0;
+}
+
+static bool is_context_tag(const char *key)
+{
+	return !strcmp(key, "contexts") || !strcmp(key, "context") ||
+	       !strcmp(key, "context-flags");
+}
 
 static int write_item(struct writer *w, const struct kdoc_item *item,
 		      struct counts *n, bool *uses_signal_numbers)
 {
 	const char *k = item->key;
 
-	if (!strcmp(k, "contexts") || !strcmp(k, "context") ||
-	    !strcmp(k, "context-flags"))
+	if (check_room(w, item, n))
+		return -1;
+
+	if (is_context_tag(k)) {
+		if (n->contexts)
+			return kdoc_fail(w->err, item->line,
+					 "a second '%s:' tag; the spec's contexts are already given on line %u, so list them all in that one tag",
+					 k, n->contexts->line);
+		n->contexts = item;
 		return write_contexts(w, item);
+	}
 	if (!strcmp(k, "long-desc") || !strcmp(k, "examples") ||
 	    !strcmp(k, "notes")) {
 		emit(w, item->line, "\tKAPI_%s(%s)",

@@ -140,9 +140,9 @@ static bool read_filter(struct tio_reader *r, struct kapi_filter *f)
 	unsigned int i, n;
 
 	memset(f, 0, sizeof(*f));
-	if (!tio_read_uint(r, &f->regions, KAPI_REGION_ALL) ||
+	if (!tio_read_uint(r, "a filter's region mask", &f->regions, KAPI_REGION_ALL) ||
 	    !tio_read_int(r, &f->low) || !tio_read_int(r, &f->high) ||
-	    !tio_read_int(r, &only) || !tio_read_uint(r, &n, 4096))
+	    !tio_read_int(r, &only) || !tio_read_uint(r, "the number of filter values", &n, 4096))
 		return false;
 	f->only = only != 0;
 	for (i = 0; i < n; i++) {
@@ -183,7 +183,7 @@ static bool read_atom(struct tio_reader *r, struct kapi_atom *a)
 
 	if (!tio_read_int(r, &a->value) || !tio_read_int32(r, &a->ref) ||
 	    !tio_read_string(r, &a->text) || !read_filter(r, &a->filter) ||
-	    !tio_read_uint(r, &nguards, 64))
+	    !tio_read_uint(r, "the number of guards", &nguards, 64))
 		return false;
 	for (i = 0; i < nguards; i++) {
 		struct kapi_guard g;
@@ -218,7 +218,8 @@ static bool read_set(struct tio_reader *r, const char *tag,
 	memset(set, 0, sizeof(*set));
 	if (!tio_accept_word(r, tag))
 		return tio_fail(r, tag);
-	if (!tio_read_uint(r, &n, 1u << 20) || !tio_read_int(r, &widened) ||
+	if (!tio_read_uint(r, "the number of value atoms", &n,
+			   1u << 20) || !tio_read_int(r, &widened) ||
 	    !tio_expect_eol(r))
 		return false;
 	set->widened = widened != 0;
@@ -255,7 +256,7 @@ static bool read_call(struct tio_reader *r, struct kapi_callsite *cs)
 	if (!tio_read_string(r, &cs->callee) || !cs->callee ||
 	    !tio_read_int(r, &indirect) || !tio_read_int(r, &reachable) ||
 	    !tio_read_loc(r, &cs->loc) ||
-	    !tio_read_uint(r, &cs->nargs, 4096) || !tio_expect_eol(r))
+	    !tio_read_uint(r, "the number of call arguments", &cs->nargs, 4096) || !tio_expect_eol(r))
 		return cs->callee ? false : tio_fail(r, "a callee name");
 	cs->indirect = indirect != 0;
 	cs->reachable = reachable != 0;
@@ -286,7 +287,7 @@ static bool read_fn(struct tio_reader *r, struct kapi_summary *s)
 	if (!tio_read_string(r, &s->name) || !s->name)
 		return tio_fail(r, "a function name");
 	if (!tio_read_int(r, &is_static) ||
-	    !tio_read_uint(r, &s->nparams, 4096) || !tio_read_int(r, &returns) ||
+	    !tio_read_uint(r, "the number of parameters", &s->nparams, 4096) || !tio_read_int(r, &returns) ||
 	    !tio_read_loc(r, &s->loc) || !tio_expect_eol(r))
 		return false;
 	s->is_static = is_static != 0;
@@ -304,7 +305,8 @@ static bool read_fn(struct tio_reader *r, struct kapi_summary *s)
 		unsigned int index;
 		const char *name, *type, *base;
 
-		if (!tio_read_uint(r, &index, s->nparams ? s->nparams - 1 : 0) ||
+		if (!tio_read_uint(r, "a parameter index", &index,
+				   s->nparams ? s->nparams - 1 : 0) ||
 		    !s->nparams || !tio_read_string(r, &name) ||
 		    !tio_read_string(r, &type) || !tio_read_string(r, &base) ||
 		    !tio_expect_eol(r))

@@ -97,26 +97,39 @@ bool tio_read_int(struct tio_reader *r, int64_t *out)
 	return true;
 }
 
-bool tio_read_uint(struct tio_reader *r, unsigned int *out, unsigned int max)
+bool tio_read_uint(struct tio_reader *r, const char *field,
+		   unsigned int *out, unsigned int max)
 {
+	const char *start;
 	int64_t v;
 
+	tio_skip_blanks(r);
+	start = r->p;
 	if (!tio_read_int(r, &v))
 		return false;
-	if (v < 0 || v > (int64_t)max)
-		return tio_fail(r, "a count in range");
+	if (v < 0 || v > (int64_t)max) {
+		/* Point the message at the value, not past it. */
+		r->p = start;
+		return tio_fail(r, kapi_arena_printf(r->arena, "%s from 0 to %u",
+						     field, max));
+	}
 	*out = (unsigned int)v;
 	return true;
 }
 
 bool tio_read_int32(struct tio_reader *r, int *out)
 {
+	const char *start;
 	int64_t v;
 
+	tio_skip_blanks(r);
+	start = r->p;
 	if (!tio_read_int(r, &v))
 		return false;
-	if (v < -2147483647 - 1 || v > 2147483647)
+	if (v < -2147483647 - 1 || v > 2147483647) {
+		r->p = start;
 		return tio_fail(r, "a 32-bit integer");
+	}
 	*out = (int)v;
 	return true;
 }
@@ -173,8 +186,9 @@ bool tio_read_loc(struct tio_reader *r, struct kapi_loc *loc)
 
 	memset(loc, 0, sizeof(*loc));
 	if (!tio_read_string(r, &file) ||
-	    !tio_read_uint(r, &loc->line, 0x7fffffff) ||
-	    !tio_read_uint(r, &loc->column, 0x7fffffff))
+	    !tio_read_uint(r, "a line number", &loc->line, 0x7fffffff) ||
+	    !tio_read_uint(r, "a column number", &loc->column,
+			   0x7fffffff))
 		return false;
 	loc->file = file && *file ? file : NULL;
 	return true;

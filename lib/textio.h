@@ -30,7 +30,12 @@ void tio_skip_blanks(struct tio_reader *r);
 bool tio_expect_eol(struct tio_reader *r);
 bool tio_accept_word(struct tio_reader *r, const char *word);
 bool tio_read_int(struct tio_reader *r, int64_t *out);
-bool tio_read_uint(struct tio_reader *r, unsigned int *out, unsigned int max);
+/*
+ * Read an integer from 0 to MAX into *OUT. FIELD names it in the message
+ * otherwise ("the number of parameters").
+ */
+bool tio_read_uint(struct tio_reader *r, const char *field,
+		   unsigned int *out, unsigned int max);
 bool tio_read_int32(struct tio_reader *r, int *out);
 void tio_scratch_put(struct tio_reader *r, size_t at, char c);
 bool tio_read_string(struct tio_reader *r, const char **out);

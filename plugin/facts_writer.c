@@ -33,15 +33,32 @@ void kapi_keep_facts(const char *unit, const struct kapi_errno_table *errnos,
 	kapi_buf_release(&buf);
 }
 
-/* DIR/unit path with '/' turned into '_', plus ".kapi-facts". */
+/*
+ * DIR/UNIT.kapi-facts, with UNIT percent-encoded so that each unit path
+ * gets a file name of its own: '%' becomes "%25" and '/' becomes "%2F"
+ * ("mm/mlock.c" is written to "mm%2Fmlock.c.kapi-facts"). Turning '/' into
+ * '_' alone gave x_y/z.c and x/y/z.c one file, and the second unit
+ * overwrote the facts of the first.
+ */
 static char *facts_file_name(const char *dir, const char *unit)
 {
-	char *name = concat(dir, "/", unit, ".kapi-facts", NULL);
-	char *p;
+	size_t dirlen = strlen(dir), n;
+	char *name = XNEWVEC(char, dirlen + 1 + 3 * strlen(unit) +
+				   sizeof(".kapi-facts"));
+	const char *p;
 
-	for (p = name + strlen(dir) + 1; *p; p++)
-		if (*p == '/')
-			*p = '_';
+	memcpy(name, dir, dirlen);
+	n = dirlen;
+	name[n++] = '/';
+	for (p = unit; *p; p++) {
+		if (*p == '/' || *p == '%') {
+			sprintf(name + n, "%%%02X", (unsigned char)*p);
+			n += 3;
+		} else {
+			name[n++] = *p;
+		}
+	}
+	strcpy(name + n, ".kapi-facts");
 	return name;
 }
 

@@ -80,17 +80,14 @@ static char *parse_entry(struct kapi_baseline *b, unsigned int lineno,
 int kapi_baseline_read(struct kapi_baseline *b, const char *file,
 		       char **err)
 {
-	FILE *f = fopen(file, "r");
+	FILE *f = kapi_file_open(file, "baseline", err);
 	char *line = NULL;
 	size_t cap = 0;
 	unsigned int lineno = 0;
 	ssize_t len;
 
-	if (!f) {
-		*err = kapi_file_error("cannot open the baseline %s: %s", file,
-				    strerror(errno));
+	if (!f)
 		return -1;
-	}
 	b->file = kapi_intern(b->arena, file);
 	*err = NULL;
 	while (!*err && (len = getline(&line, &cap, f)) >= 0) {
@@ -100,6 +97,9 @@ int kapi_baseline_read(struct kapi_baseline *b, const char *file,
 		*err = lineno == 1 ? parse_header(file, line) :
 			parse_entry(b, lineno, line);
 	}
+	if (!*err && ferror(f))
+		*err = kapi_file_error("cannot read the baseline %s: %s", file,
+				       strerror(errno));
 	if (!*err && lineno == 0)
 		*err = kapi_file_error("%s: the baseline is empty; write one with --write-baseline",
 				    file);

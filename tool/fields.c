@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 #include "fields.h"
 
@@ -106,4 +108,23 @@ char *kapi_file_error(const char *fmt, ...)
 		text = NULL;
 	va_end(ap);
 	return text;
+}
+
+FILE *kapi_file_open(const char *file, const char *what, char **err)
+{
+	FILE *f = fopen(file, "r");
+	struct stat st;
+
+	if (!f) {
+		*err = kapi_file_error("cannot open the %s %s: %s", what, file,
+				       strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		*err = kapi_file_error("%s is a folder, not a %s; name the file itself",
+				       file, what);
+		return NULL;
+	}
+	return f;
 }

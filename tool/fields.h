@@ -10,6 +10,8 @@
 #ifndef KAPI_TOOL_FIELDS_H
 #define KAPI_TOOL_FIELDS_H
 
+#include <stdio.h>
+
 #include "kapi/arena.h"
 #include "kapi/buf.h"
 
@@ -34,5 +36,12 @@ void kapi_fields_put(struct kapi_buf *out, const char *field);
  */
 char *kapi_file_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+
+/*
+ * Open FILE, a WHAT ("suppression file", "baseline"), for reading. Returns
+ * the stream, or NULL with *ERR set when it cannot be opened or is a
+ * folder (fopen() opens a folder, and reading it then fails).
+ */
+FILE *kapi_file_open(const char *file, const char *what, char **err);
 
 #endif /* KAPI_TOOL_FIELDS_H */

@@ -13,13 +13,17 @@
  * done, 2 usage error, unreadable file or invalid spec (the message names
  * the file and line).
  */
+#define _POSIX_C_SOURCE 200809L	/* fileno() */
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kapi/kerneldoc.h"
 #include "kerneldoc_cmd.h"
+#include "shell_word.h"
 
 static void usage(FILE *out)
 {
@@ -29,17 +33,29 @@ static void usage(FILE *out)
 		"(default: FILE.apispec.h) and prints the flag that force-includes it.\n");
 }
 
-static char *read_text(const char *path)
+/*
+ * Read PATH whole, NUL-terminated, into a malloc()ed buffer; *LEN is its
+ * length. NULL with errno set when it cannot be read (EISDIR for a
+ * folder, which fopen() opens).
+ */
+static char *read_text(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	char *text = NULL;
-	size_t len = 0, got;
+	size_t got;
 	char chunk[8192];
+	struct stat st;
 
+	*len = 0;
 	if (!f)
 		return NULL;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		errno = EISDIR;
+		return NULL;
+	}
 	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		char *grown = realloc(text, len + got + 1);
+		char *grown = realloc(text, *len + got + 1);
 
 		if (!grown) {
 			free(text);
@@ -48,15 +64,42 @@ static char *read_text(const char *path)
 			return NULL;
 		}
 		text = grown;
-		memcpy(text + len, chunk, got);
-		len += got;
+		memcpy(text + *len, chunk, got);
+		*len += got;
+	}
+	if (ferror(f)) {
+		int saved = errno;
+
+		free(text);
+		fclose(f);
+		errno = saved;
+		return NULL;
 	}
 	fclose(f);
 	if (!text)
 		text = calloc(1, 1);
 	else
-		text[len] = '\0';
+		text[*len] = '\0';
 	return text;
+}
+
+/*
+ * Fail on a NUL byte in TEXT: the parser reads C strings, so the rest of
+ * the file would be lost (a comment cut there reads as unterminated).
+ */
+static int check_no_nul(const char *source, const char *text, size_t len)
+{
+	const char *nul = memchr(text, '\0', len);
+	unsigned int line = 1;
+	const char *p;
+
+	if (!nul)
+		return 0;
+	for (p = text; p < nul; p++)
+		line += *p == '\n';
+	fprintf(stderr, "%s:%u: error: NUL byte at offset %zu; a C source file must be text, so remove it\n",
+		source, line, (size_t)(nul - text));
+	return 2;
 }
 
 static char *copy_string(const char *text)
@@ -116,6 +159,7 @@ int kapi_kerneldoc_main(int argc, char **argv)
 	struct kapi_buf specs = { 0 };
 	const char *source = NULL, *header_arg = NULL;
 	char *text, *header;
+	size_t len;
 	int i, nspecs, rc;
 
 	for (i = 0; i < argc; i++) {
@@ -136,10 +180,19 @@ int kapi_kerneldoc_main(int argc, char **argv)
 		return 2;
 	}
 
-	text = read_text(source);
+	text = read_text(source, &len);
+	if (!text && errno == EISDIR) {
+		fprintf(stderr, "kapi-check: %s is a folder; name one C file, as in 'kapi-check kerneldoc mm/mlock.c'\n",
+			source);
+		return 2;
+	}
 	if (!text) {
 		fprintf(stderr, "kapi-check: cannot read %s: %s\n", source,
 			strerror(errno));
+		return 2;
+	}
+	if (check_no_nul(source, text, len)) {
+		free(text);
 		return 2;
 	}
 	nspecs = kapi_kerneldoc_translate(source, text, &specs, &err);
@@ -165,8 +218,11 @@ int kapi_kerneldoc_main(int argc, char **argv)
 		return 2;
 	}
 	rc = write_header(header, source, kapi_buf_str(&specs));
-	if (rc == 0)
-		printf("-include %s\n", header);
+	if (rc == 0) {
+		fputs("-include ", stdout);
+		kapi_print_shell_word(stdout, "", header);
+		putchar('\n');
+	}
 	free(header);
 	kapi_buf_release(&specs);
 	return rc;

@@ -5,7 +5,7 @@
  *   kapi-check [--format=text|json|sarif|gitlab] [--all] [--suppress FILE]...
  *              [--baseline FILE | --write-baseline FILE] [--relative-to DIR]
  *              PATH...
- *   kapi-check explain SYSCALL PATH...
+ *   kapi-check explain [--verbose] SYSCALL PATH...
  *   kapi-check kcflags
  *   kapi-check kerneldoc [-o HEADER] FILE.c
  *   kapi-check merge [--strip PREFIX] [OPTION]... FILE...  (see merge.c)
@@ -29,6 +29,7 @@
 #include "kapi/caps.h"
 #include "kapi/check.h"
 #include "join.h"
+#include "kcflags.h"
 #include "kerneldoc_cmd.h"
 #include "report.h"
 #include "link.h"
@@ -46,6 +47,12 @@
 #ifndef KAPI_COMPAT_INCLUDE
 #define KAPI_COMPAT_INCLUDE "include/kapi-compat"
 #endif
+#ifndef KAPI_BUILD_PLUGIN_PATH
+#define KAPI_BUILD_PLUGIN_PATH ""
+#endif
+#ifndef KAPI_BUILD_COMPAT_INCLUDE
+#define KAPI_BUILD_COMPAT_INCLUDE ""
+#endif
 
 struct options {
 	struct kapi_report_options report;
@@ -55,14 +62,15 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: kapi-check [OPTION]... PATH...\n"
-		"       kapi-check explain SYSCALL PATH...\n"
+		"       kapi-check explain [--verbose] SYSCALL PATH...\n"
 		"       kapi-check kcflags\n"
 		"       kapi-check kerneldoc [-o HEADER] FILE.c\n"
 		"       kapi-check merge [--strip PREFIX] [OPTION]... FILE...\n"
 		"\n"
 		"PATH: objects, archives, vmlinux.o or build folders compiled with\n"
 		"-fplugin-arg-kapi_check-facts (see 'kapi-check kcflags'), or the\n"
-		"folder given to -fplugin-arg-kapi_check-facts-dir.\n"
+		"folder given to -fplugin-arg-kapi_check-facts-dir. Options may\n"
+		"follow paths; '--' ends the options.\n"
 		"Options:\n");
 	kapi_report_usage(out);
 	fprintf(out, "Exit status: 0 no finding printed, 1 findings printed, 2 error.\n");
@@ -71,6 +79,7 @@ static void usage(FILE *out)
 struct loader {
 	struct kapi_build *build;
 	struct kapi_reach *reach;
+	unsigned int nblocks;		/* facts sections and files read */
 };
 
 static int on_scan(void *data, const char *origin, const unsigned char *bytes,
@@ -89,6 +98,7 @@ static int on_facts(void *data, const char *origin, const unsigned char *bytes,
 	struct kapi_build *b = l->build;
 	const char *err = NULL;
 
+	l->nblocks++;
 	if (kapi_facts_read_filtered(b->arena, origin, bytes, len,
 				     kapi_reach_keep, l->reach, &b->units,
 				     &b->nunits, &err) < 0) {
@@ -129,6 +139,30 @@ static int search(char **paths, int npaths, kapi_facts_found found,
 }
 
 /*
+ * Say that PATHS hold no unit facts, naming the paths (the first three)
+ * and what was found in them: SKIPPED objects without a facts section,
+ * NEMPTY facts sections or files without a unit.
+ */
+static void report_no_facts(char **paths, int npaths, unsigned int skipped,
+			    unsigned int nempty)
+{
+	int i;
+
+	fprintf(stderr, "kapi-check: no kapi facts in ");
+	for (i = 0; i < npaths && i < 3; i++)
+		fprintf(stderr, "%s'%s'", i ? ", " : "", paths[i]);
+	if (npaths > 3)
+		fprintf(stderr, " and %d more paths", npaths - 3);
+	if (skipped == 0 && nempty == 0)
+		fprintf(stderr, ": they contain no object files (an empty archive or folder)");
+	else
+		fprintf(stderr, ": read %u object%s without a facts section and %u empty facts section%s or file%s",
+			skipped, skipped == 1 ? "" : "s", nempty,
+			nempty == 1 ? "" : "s", nempty == 1 ? "" : "s");
+	fprintf(stderr, "; build the objects with the flags of 'kapi-check kcflags'\n");
+}
+
+/*
  * Read the facts in two passes: a scan of names and calls finds what the
  * specified syscalls can reach, then only those summaries are parsed, so
  * memory follows the syscalls' reach, not the size of the build.
@@ -136,7 +170,7 @@ static int search(char **paths, int npaths, kapi_facts_found found,
 static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 {
 	struct kapi_arena *scan_arena = kapi_arena_new();
-	struct loader l = { b, kapi_reach_new(scan_arena) };
+	struct loader l = { b, kapi_reach_new(scan_arena), 0 };
 	unsigned int skipped = 0, ignored = 0, scanned, kept;
 	double start = seconds(), scanned_at = start;
 	size_t scan_size;
@@ -166,9 +200,7 @@ static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 			"kapi-check: %u functions scanned, %u reachable from specified syscalls\n",
 			scanned, kept);
 	if (b->nunits == 0) {
-		fprintf(stderr,
-			"kapi-check: no kapi facts found in the given paths (%u objects without facts); build with the flags of 'kapi-check kcflags'\n",
-			skipped);
+		report_no_facts(paths, npaths, skipped, l.nblocks);
 		return 2;
 	}
 	kapi_build_link(b);
@@ -302,14 +334,15 @@ static unsigned int count_indirect(struct kapi_program *prog, const char *fn,
 	return n;
 }
 
-static int run_explain(const char *name, char **paths, int npaths)
+static int run_explain(const char *name, char **paths, int npaths,
+		       bool verbose)
 {
 	struct kapi_build b = { 0 };
 	unsigned int i, j;
 	int rc, found = 0;
 
 	b.arena = kapi_arena_new();
-	rc = load(&b, paths, npaths, false);
+	rc = load(&b, paths, npaths, verbose);
 	for (i = 0; !rc && i < b.nunits; i++) {
 		const struct kapi_unit_facts *u = &b.units[i];
 
@@ -355,57 +388,103 @@ static int run_explain(const char *name, char **paths, int npaths)
 	return rc;
 }
 
+/*
+ * Sort ARGV[FIRST..] into options, taken into OPT, and operands, moved in
+ * order to the front of ARGV[FIRST..] and counted in *NOPERANDS. Options
+ * may follow operands; "--" makes every later argument an operand. With
+ * EXPLAIN, only the options of "kapi-check explain" are taken. Returns -1
+ * to go on, else the exit status (0 after --help or --version).
+ */
+static int parse_args(struct options *opt, int argc, char **argv, int first,
+		      bool explain, int *noperands)
+{
+	bool options_end = false;
+	int i, n = 0, taken;
+
+	for (i = first; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (options_end || arg[0] != '-' || arg[1] == '\0') {
+			argv[first + n++] = argv[i];
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			options_end = true;
+			continue;
+		}
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(arg, "--version") == 0) {
+			printf("kapi-check %s\n", KAPI_VERSION);
+			return 0;
+		}
+		if (explain && strcmp(arg, "--verbose") != 0 &&
+		    strcmp(arg, "-v") != 0) {
+			fprintf(stderr, "kapi-check: option '%s' does not apply to 'kapi-check explain', which takes --verbose only\n",
+				arg);
+			return 2;
+		}
+		taken = kapi_report_option(&opt->report, argc, argv, &i);
+		if (taken < 0)
+			return 2;
+		if (!taken) {
+			fprintf(stderr, "kapi-check: unknown option '%s'; put '--' before a path that starts with '-'\n",
+				arg);
+			usage(stderr);
+			return 2;
+		}
+	}
+	*noperands = n;
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt = { 0 };
-	int i = 1, option_taken, rc;
+	int n, rc;
 
 	if (argc > 1 && strcmp(argv[1], "kcflags") == 0) {
 		if (argc != 2) {
 			usage(stderr);
 			return 2;
 		}
-		printf("-fplugin=%s -fplugin-arg-kapi_check-facts -I%s\n",
-		       KAPI_PLUGIN_PATH, KAPI_COMPAT_INCLUDE);
-		return 0;
+		return kapi_kcflags_print(stdout, stderr,
+					  &(const struct kapi_kcflags_paths){
+						KAPI_PLUGIN_PATH,
+						KAPI_COMPAT_INCLUDE,
+						KAPI_BUILD_PLUGIN_PATH,
+						KAPI_BUILD_COMPAT_INCLUDE });
 	}
 	if (argc > 1 && strcmp(argv[1], "kerneldoc") == 0)
 		return kapi_kerneldoc_main(argc - 2, argv + 2);
 	if (argc > 1 && strcmp(argv[1], "merge") == 0)
 		return kapi_merge_main(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "explain") == 0) {
-		if (argc < 4) {
+		rc = parse_args(&opt, argc, argv, 2, true, &n);
+		if (rc >= 0)
+			return rc;
+		if (n < 2) {
+			fprintf(stderr, "kapi-check: explain needs a syscall name and at least one path\n");
 			usage(stderr);
 			return 2;
 		}
-		return run_explain(argv[2], argv + 3, argc - 3);
+		return run_explain(argv[2], argv + 3, n - 1,
+				   opt.report.verbose);
 	}
 
-	for (; i < argc && argv[i][0] == '-'; i++) {
-		option_taken = kapi_report_option(&opt.report, argc, argv, &i);
-		if (option_taken < 0)
-			return 2;
-		if (option_taken)
-			continue;
-		if (strcmp(argv[i], "--help") == 0 ||
-			   strcmp(argv[i], "-h") == 0) {
-			usage(stdout);
-			return 0;
-		} else if (strcmp(argv[i], "--version") == 0) {
-			printf("kapi-check %s\n", KAPI_VERSION);
-			return 0;
-		} else {
-			fprintf(stderr, "kapi-check: unknown option '%s'\n",
-				argv[i]);
-			usage(stderr);
-			return 2;
-		}
+	rc = parse_args(&opt, argc, argv, 1, false, &n);
+	if (rc >= 0) {
+		free(opt.report.suppress);
+		return rc;
 	}
-	if (i == argc) {
+	if (n == 0) {
 		usage(stderr);
+		free(opt.report.suppress);
 		return 2;
 	}
-	rc = run_check(&opt, argv + i, argc - i);
+	rc = run_check(&opt, argv + 1, n);
 	free(opt.report.suppress);
 	return rc;
 }

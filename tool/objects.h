@@ -13,7 +13,7 @@
 
 /*
  * Called once per facts section or facts file found. ORIGIN names it
- * ("mm/mlock.o", "built-in.a(mlock.o)", "out/mm_mlock.c.kapi-facts").
+ * ("mm/mlock.o", "built-in.a(mlock.o)", "out/mm%2Fmlock.c.kapi-facts").
  * BYTES and ORIGIN are valid only during the call. Returns 0 to go on,
  * non-zero to stop the search with that value.
  */

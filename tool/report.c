@@ -291,10 +291,10 @@ static void print_summary(const struct kapi_report_options *opts,
 		return;
 	for (i = 0; i < files->n; i++)
 		if (!files->v[i].matched)
-			fprintf(stderr, "kapi-check: %s:%u: the suppression of %s for '%s' matched no finding\n",
+			fprintf(stderr, "kapi-check: %s:%u: the suppression of %s for '%s' with value '%s' matched no finding\n",
 				files->v[i].file, files->v[i].line,
 				kapi_check_name(files->v[i].check),
-				files->v[i].function);
+				files->v[i].function, files->v[i].value);
 }
 
 int kapi_report_results(const struct kapi_report_options *opts,

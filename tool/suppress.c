@@ -50,17 +50,14 @@ static char *parse_entry(struct kapi_suppressions *s, const char *file,
 int kapi_suppressions_read(struct kapi_suppressions *s, const char *file,
 			   char **err)
 {
-	FILE *f = fopen(file, "r");
+	FILE *f = kapi_file_open(file, "suppression file", err);
 	char *line = NULL;
 	size_t cap = 0;
 	unsigned int lineno = 0;
 	ssize_t len;
 
-	if (!f) {
-		*err = kapi_file_error("cannot open the suppression file %s: %s",
-				    file, strerror(errno));
+	if (!f)
 		return -1;
-	}
 	*err = NULL;
 	while (!*err && (len = getline(&line, &cap, f)) >= 0) {
 		lineno++;
@@ -68,6 +65,9 @@ int kapi_suppressions_read(struct kapi_suppressions *s, const char *file,
 			line[len - 1] = '\0';
 		*err = parse_entry(s, file, lineno, line);
 	}
+	if (!*err && ferror(f))
+		*err = kapi_file_error("cannot read the suppression file %s: %s",
+				       file, strerror(errno));
 	free(line);
 	fclose(f);
 	return *err ? -1 : 0;
@@ -81,8 +81,9 @@ struct kapi_suppression *kapi_suppressions_match(struct kapi_suppressions *s,
 	for (i = 0; i < s->n; i++) {
 		struct kapi_suppression *e = &s->v[i];
 
-		if (e->check == f->check && f->function &&
-		    strcmp(e->function, f->function) == 0 &&
+		if (e->check == f->check &&
+		    (strcmp(e->function, "*") == 0 ||
+		     (f->function && strcmp(e->function, f->function) == 0)) &&
 		    kapi_value_matches(e->value, f->value))
 			return e;
 	}

@@ -6,13 +6,15 @@
  *
  *   FUNCTION  CHECK-ID  VALUE  REASON
  *
- * FUNCTION is the spec's name as findings show it ("sys_mlock"), CHECK-ID
+ * FUNCTION is the spec's name as findings show it ("sys_mlock", or "*"
+ * for every function, findings without one included), CHECK-ID
  * a check id ("kapi-errno-undeclared"), VALUE what the finding is about
  * (an errno name such as EAGAIN or -EAGAIN, a lock, a capability, a
  * parameter name, or "*" for every value of the check), and REASON the
  * rest of the line, which is required. Blank lines and lines starting
  * with '#' are skipped. A line with too few fields, an unknown check id
- * or no reason is an error that names the file and the line.
+ * or no reason is an error that names the file and the line, and so is
+ * a folder in place of the file.
  */
 #ifndef KAPI_TOOL_SUPPRESS_H
 #define KAPI_TOOL_SUPPRESS_H

@@ -155,7 +155,7 @@ case_suppress_file() {
 	expect_match "EFAULT still reported" "$out" "can return -EFAULT"
 	expect_no_match "EIO suppressed" "$out" "-EIO"
 	expect_match "counted" "$err" "1 finding printed; 1 suppressed by spec exceptions, 1 by suppression files, 0 in the baseline"
-	expect_match "unused entry named" "$err" "kapi.suppress:3: the suppression of kapi-errno-undeclared for 'sys_other' matched no finding"
+	expect_match "unused entry named" "$err" "kapi.suppress:3: the suppression of kapi-errno-undeclared for 'sys_other' with value '\*' matched no finding"
 
 	run_check --suppress kapi.suppress --format=sarif mm/
 	expect_match "SARIF external suppression" "$out" '"suppressions": \[\{"kind": "external", "status": "accepted", "justification": "read_ok\(\) fails only on a device error, which the man page lists", "properties": \{"kapiSuppressedBy": "kapi.suppress:2"\}\}\]'
@@ -164,6 +164,14 @@ case_suppress_file() {
 	run_check --suppress kapi.suppress --suppress all.suppress mm/
 	expect_eq "exit status, all suppressed" "$rc" 0
 	expect_eq "nothing printed" "$out" ""
+
+	# '*' as the function covers every function.
+	printf '* kapi-errno-undeclared * no errno of any syscall is checked yet\n' >"$work/every.suppress"
+	run_check --suppress every.suppress --verbose mm/
+	expect_eq "exit status, every function suppressed" "$rc" 0
+	expect_eq "nothing printed for '*'" "$out" ""
+	expect_match "counted for '*'" "$err" "0 findings printed; 1 suppressed by spec exceptions, 2 by suppression files"
+	expect_no_match "'*' entry used" "$err" "matched no finding"
 }
 
 case_suppress_errors() {
@@ -185,6 +193,11 @@ case_suppress_errors() {
 	run_check --suppress missing.suppress mm/
 	expect_eq "exit status, missing file" "$rc" 2
 	expect_match "missing file" "$err" "cannot open the suppression file missing.suppress: No such file"
+
+	mkdir "$work/folder.suppress"
+	run_check --suppress folder.suppress mm/
+	expect_eq "exit status, folder" "$rc" 2
+	expect_match "folder named" "$err" "^kapi-check: folder.suppress is a folder, not a suppression file; name the file itself"
 }
 
 case_baseline() {
@@ -225,6 +238,11 @@ case_baseline() {
 	run_check --baseline future.baseline mm/
 	expect_eq "exit status, other version" "$rc" 2
 	expect_match "version named" "$err" "future.baseline:1: baseline of version 7, but this kapi-check reads version 1"
+
+	mkdir "$work/folder.baseline"
+	run_check --baseline folder.baseline mm/
+	expect_eq "exit status, folder" "$rc" 2
+	expect_match "folder named" "$err" "^kapi-check: folder.baseline is a folder, not a baseline; name the file itself"
 
 	run_check --baseline kapi.baseline --write-baseline other.baseline mm/
 	expect_eq "exit status, both options" "$rc" 2
@@ -338,11 +356,74 @@ case_gitlab_codequality() {
 		fail "the schema accepts an issue without a fingerprint"
 }
 
+# Inputs without facts: the message names them and what they contain.
+case_no_facts() {
+	mkdir "$work/empty"
+	printf '!<arch>\n' >"$work/empty.a"
+	run_check empty.a empty
+	expect_eq "exit status, empty archive and folder" "$rc" 2
+	expect_match "empty inputs named" "$err" "^kapi-check: no kapi facts in 'empty.a', 'empty': they contain no object files \(an empty archive or folder\)"
+
+	printf 'int f(void) { return 0; }\n' >"$work/plain.c"
+	"$KAPI_GCC" -c "$work/plain.c" -o "$work/plain.o" ||
+		fail "cannot compile plain.c"
+	objcopy --add-section .discard.kapi_facts=/dev/null "$work/plain.o" "$work/section.o" ||
+		fail "objcopy cannot add an empty facts section"
+	run_check plain.o section.o
+	expect_eq "exit status, empty facts section" "$rc" 2
+	expect_match "empty section counted" "$err" "^kapi-check: no kapi facts in 'plain.o', 'section.o': read 1 object without a facts section and 1 empty facts section or file"
+	expect_no_match "no count of zero objects" "$err" "0 objects without facts"
+}
+
+# Options after paths, "--" before a path that starts with '-', and the
+# options of "kapi-check explain" before its syscall name.
+case_options() {
+	local before_out before_rc
+
+	build_tree
+	run_check --all --format=json mm/
+	before_out=$out before_rc=$rc
+	expect_eq "exit status with findings" "$before_rc" 1
+	run_check mm/ --all --format=json
+	expect_eq "options after the path: exit status" "$rc" "$before_rc"
+	expect_eq "options after the path: output" "$out" "$before_out"
+	run_check mm/ --format=json
+	[[ "$out" != "$before_out" ]] ||
+		fail "--all after the path changed nothing; the test cannot tell"
+
+	cp -r "$work/mm" "$work/-mm"
+	run_check --all --format=json -- -mm
+	expect_eq "path after '--': exit status" "$rc" "$before_rc"
+	expect_match "path after '--': findings" "$out" '"check": "kapi-errno-undeclared"'
+	run_check --all -mm
+	expect_eq "path with '-' without '--': exit status" "$rc" 2
+	expect_match "path with '-' without '--': message" "$err" "unknown option '-mm'; put '--' before a path"
+
+	run_check explain sys_prefault mm/
+	before_out=$out
+	expect_eq "explain: exit status" "$rc" 0
+	expect_match "explain: errno table" "$out" '^sys_prefault'
+	run_check explain --verbose sys_prefault mm/
+	expect_eq "explain --verbose: exit status" "$rc" 0
+	expect_eq "explain --verbose: output" "$out" "$before_out"
+	expect_match "explain --verbose: what was read" "$err" 'units .* functions linked'
+	run_check explain sys_prefault mm/ --verbose
+	expect_eq "explain, --verbose last: output" "$out" "$before_out"
+	run_check explain --all sys_prefault mm/
+	expect_eq "explain --all: exit status" "$rc" 2
+	expect_match "explain --all: message" "$err" "option '--all' does not apply to 'kapi-check explain'"
+}
+
 case_kcflags_mk() {
 	local flags got
 
 	flags=$("$KAPI_CHECK" kcflags) || fail "kapi-check kcflags failed"
-	printf 'print:\n\t@echo "$$KCFLAGS"\n' >"$work/print.mk"
+	# print: KCFLAGS in the recipe's environment. nested: KCFLAGS of a
+	# nested make, as the kernel's Makefile sees it when O= makes it run
+	# itself again without kapi-check.mk.
+	printf '%s\n' 'print:' $'\t@echo "$$KCFLAGS"' \
+		'nested:' $'\t@$(MAKE) -s -f $(lastword $(MAKEFILE_LIST)) own' \
+		'own:' $'\t@echo \'$(KCFLAGS)\'' >"$work/print.mk"
 
 	got=$(env -u KCFLAGS make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
 		KAPI_CHECK="$KAPI_CHECK" print) || fail "make with kapi-check.mk failed"
@@ -351,6 +432,21 @@ case_kcflags_mk() {
 	got=$(KCFLAGS=-g make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
 		KAPI_CHECK="$KAPI_CHECK" print) || fail "make with kapi-check.mk failed"
 	expect_eq "KCFLAGS kept after the plugin" "$got" "$flags -g"
+
+	# KCFLAGS on make's command line, which ordinary assignments in a
+	# makefile cannot change.
+	got=$(env -u KCFLAGS make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
+		KAPI_CHECK="$KAPI_CHECK" KCFLAGS="-g -O1" print) ||
+		fail "make with kapi-check.mk failed"
+	expect_eq "command-line KCFLAGS after the plugin" "$got" "$flags -g -O1"
+	got=$(env -u KCFLAGS make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
+		KAPI_CHECK="$KAPI_CHECK" KCFLAGS="-g -O1" nested) ||
+		fail "nested make with kapi-check.mk failed"
+	expect_eq "command-line KCFLAGS in a nested make" "$got" "$flags -g -O1"
+	got=$(env -u KCFLAGS make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
+		KAPI_CHECK="$KAPI_CHECK" nested) ||
+		fail "nested make with kapi-check.mk failed"
+	expect_eq "KCFLAGS in a nested make" "$got" "$flags"
 
 	got=$(make -s -f "$KAPI_SRC/ci/kapi-check.mk" -f "$work/print.mk" \
 		KAPI_CHECK="$work/no-kapi-check" print 2>&1)

@@ -633,7 +633,7 @@ static void folder_has_facts(void)
 static void facts_dir_file(void)
 {
 	char *folder = path_join(work, "facts");
-	char *file = path_join(work, "facts/mm_spec_unit.c.kapi-facts");
+	char *file = path_join(work, "facts/mm%2Fspec_unit.c.kapi-facts");
 	char *object;
 	unsigned char *bytes;
 	size_t len;
@@ -669,6 +669,63 @@ static void facts_dir_file(void)
 	search_release(&r);
 	free(object);
 	free(file);
+	free(folder);
+}
+
+/*
+ * Units whose paths differ only in '/' against '_' (x_y/z.c and x/y/z.c)
+ * get a facts file each. A name with '/' turned into '_' alone made the
+ * second compilation overwrite the first unit's facts.
+ */
+static void facts_dir_names_differ(void)
+{
+	static const char *const units[] = { "x_y/z.c", "x/y/z.c" };
+	static const char *const folders[] = { "x_y", "x", "x/y" };
+	char *folder = path_join(work, "facts");
+	char *fixture = path_join(cfg.fixtures, "spec_unit.c");
+	struct kapi_arena *arena = kapi_arena_new();
+	struct kapi_unit_facts *read;
+	unsigned int i, nread = 0;
+	struct search_result r;
+
+	CHECK(make_folder(folder));
+	for (i = 0; i < 3; i++) {
+		char *dir = path_join(src, folders[i]);
+
+		CHECK(make_folder(dir));
+		free(dir);
+	}
+	for (i = 0; i < 2; i++) {
+		char *to = path_join(src, units[i]);
+		char *object = format("unit%u.o", i);
+
+		CHECK(copy_file(fixture, to, 0644));
+		free(compile_unit(units[i], object, FACTS_IN_FOLDER, folder));
+		free(object);
+		free(to);
+	}
+
+	search_path(folder, &r);
+	CHECK(r.rc == 0);
+	CHECK(r.found.n == 2);
+	CHECK(read_found_units(arena, &r.found, &read, &nread) == 2);
+	for (i = 0; i < 2; i++)
+		CHECK(find_unit(read, nread, units[i]) != NULL);
+	search_release(&r);
+
+	/* The names are the unit paths, percent-encoded. */
+	for (i = 0; i < 2; i++) {
+		static const char *const names[] = {
+			"facts/x_y%2Fz.c.kapi-facts",
+			"facts/x%2Fy%2Fz.c.kapi-facts",
+		};
+		char *file = path_join(work, names[i]);
+
+		CHECK(access(file, R_OK) == 0);
+		free(file);
+	}
+	kapi_arena_free(arena);
+	free(fixture);
 	free(folder);
 }
 
@@ -1185,6 +1242,7 @@ static const struct {
 	{ "ld-r", ld_r_keeps_both_units },
 	{ "folder", folder_has_facts },
 	{ "facts-dir", facts_dir_file },
+	{ "facts-dir-names", facts_dir_names_differ },
 	{ "ccache", ccache_hit_keeps_facts },
 	{ "distcc", distcc_remote_compile_keeps_facts },
 	{ "foreign-version", foreign_version_names_object },

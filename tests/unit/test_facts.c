@@ -186,11 +186,72 @@ static void bad_input_named(void)
 	}
 }
 
+/*
+ * Replace the first FROM after the header line of BLOCK by TO, fix the
+ * header's length and read the result; return the error message.
+ */
+static const char *read_changed(struct kapi_arena *arena, const char *block,
+				const char *from, const char *to)
+{
+	const char *body = strchr(block, '\n') + 1;
+	const char *at = strstr(body, from);
+	struct kapi_buf changed = { 0 }, text = { 0 };
+	struct kapi_unit_facts *units = NULL;
+	unsigned int nunits = 0;
+	const char *err = NULL;
+
+	CHECK(at != NULL);
+	if (!at)
+		return "";
+	kapi_buf_printf(&changed, "%.*s%s%s", (int)(at - body), body, to,
+			at + strlen(from));
+	kapi_buf_printf(&text, "kapi-facts 1 %zu\n%s", changed.len,
+			kapi_buf_str(&changed));
+	CHECK(kapi_facts_read(arena, "bad.o",
+			      (const unsigned char *)kapi_buf_str(&text),
+			      text.len, &units, &nunits, &err) == -1);
+	kapi_buf_release(&changed);
+	kapi_buf_release(&text);
+	return err ? err : "";
+}
+
+/* A number out of range is named with its field, its range and itself. */
+static void bad_numbers_named(void)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	struct kapi_buf block = { 0 };
+	struct kapi_unit_facts *units = NULL;
+	unsigned int nunits = 0;
+	const char *err = NULL;
+	static const char negative[] = "kapi-facts 1 -5\nunit \"x\"\n";
+
+	write_block(arena, &block);
+	CHECK(kapi_facts_read(arena, "bad.o", (const unsigned char *)negative,
+			      strlen(negative), &units, &nunits, &err) == -1);
+	CHECK(err != NULL);
+	if (err) {
+		CHECK(strstr(err, "the header 'kapi-facts 1 -5' must give VERSION and LENGTH (in bytes) as unsigned decimal numbers") != NULL);
+		CHECK(strstr(err, "18446744073709551611") == NULL);
+	}
+
+	err = read_changed(arena, kapi_buf_str(&block), "\nentries 0 ",
+			   "\nentries -3 ");
+	CHECK(strstr(err, "expected the number of constraints from 0 to 1048576, found '-3'") != NULL);
+	err = read_changed(arena, kapi_buf_str(&block), "\nerror 0 ",
+			   "\nerror 99999 ");
+	CHECK(strstr(err, "expected an entry index from 0 to 4096, found '99999'") != NULL);
+	if (unit_failures)
+		fprintf(stderr, "  last message: %s\n", err);
+	kapi_buf_release(&block);
+	kapi_arena_free(arena);
+}
+
 int main(void)
 {
 	RUN(round_trip_keeps_facts);
 	RUN(padded_blocks_all_read);
 	RUN(same_macros_share_tables);
 	RUN(bad_input_named);
+	RUN(bad_numbers_named);
 	return UNIT_EXIT();
 }
