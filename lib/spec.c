@@ -85,6 +85,15 @@ struct kapi_spec_capability *kapi_spec_add_cap(struct kapi_arena *arena,
 	return c;
 }
 
+void kapi_spec_add_bad_member(struct kapi_arena *arena, struct kapi_spec *spec,
+			      const char *member, const char *expected)
+{
+	struct kapi_spec_bad_member *b = APPEND(arena, spec->bad_members);
+
+	b->member = kapi_intern(arena, member);
+	b->expected = expected;
+}
+
 const struct kapi_spec_error *kapi_spec_find_error(const struct kapi_spec *spec,
 						   int64_t code)
 {
