@@ -29,7 +29,7 @@
 #     /usr/bin/time; its maximum resident set size is that of the largest
 #     process of the compile, which is cc1.
 #  2. The ten units with the largest added compile time (mean over the
-#     runs), with the size of their facts section.
+#     runs), with the number of functions in their facts and its size.
 #  3. mm/mlock.o compiled alone, plain and with facts, without the spec
 #     (an unspecified unit: facts only) and with it (a specified unit).
 #  4. With --kernel-facts: kapi-check over a whole kernel, time and peak.
@@ -187,8 +187,13 @@ awk 'FNR == 1 { kind = FILENAME ~ /\/facts\./ ? "facts" : "plain" }
 	while read -r unit plain facts added; do
 		size=$(objdump -h "$tree/$unit" 2>/dev/null |
 			awk '$2 == ".discard.kapi_facts" { print $3 }')
-		printf '  %-40s plain %6.2fs  facts %6.2fs  added %+6.2fs  facts section %s KiB\n' \
-			"$unit" "$plain" "$facts" "$added" "$((16#${size:-0} / 1024))"
+		# Each function summary in the facts starts with an "fn" record.
+		objcopy --dump-section .discard.kapi_facts="$work/facts.txt" \
+			"$tree/$unit" "$work/x.o" 2>/dev/null || : >"$work/facts.txt"
+		functions=$(tr '\0' '\n' <"$work/facts.txt" | grep -c '^fn ' || true)
+		printf '  %-32s plain %6.2fs  facts %6.2fs  added %+6.2fs  %4d functions in the facts (%s KiB)\n' \
+			"$unit" "$plain" "$facts" "$added" "$functions" \
+			"$((16#${size:-0} / 1024))"
 	done
 
 # Step 3: one unit without and with a spec. The pristine mm/mlock.c is
