@@ -7,7 +7,8 @@
 #
 # Usage: ci/bench-build.sh [--runs N] [--unit-runs N] [--folders "DIR/ ..."]
 #                          [--jobs N] [--plugin SO] [--tool EXE]
-#                          [--kernel-facts PATH] [--no-cocci] TREE
+#                          [--kernel-facts PATH] [--no-cocci] [--skip-builds]
+#                          TREE
 #
 #   TREE                a Linux 6.12 tree with "make defconfig prepare"
 #                       done (ci/mlock-proof.sh prepares one); the sys_mlock
@@ -19,6 +20,7 @@
 #   --kernel-facts PATH also run kapi-check over PATH (vmlinux.o of a whole
 #                       build with facts), once
 #   --no-cocci          skip the Coccinelle rules over mm/
+#   --skip-builds       skip steps 1 to 3 (only kapi-check and spatch)
 #
 # Steps and what each prints:
 #  1. The folders, built from clean, alternating without the plugin
@@ -49,6 +51,7 @@ plugin=$repo/build/plugin/kapi_check.so
 tool=$repo/build/tool/kapi-check
 kernel_facts=
 cocci=true
+skip_builds=false
 tree=
 
 die() {
@@ -66,6 +69,7 @@ while (($#)); do
 	--tool) tool=${2:?--tool needs a program}; shift ;;
 	--kernel-facts) kernel_facts=${2:?--kernel-facts needs a file}; shift ;;
 	--no-cocci) cocci=false ;;
+	--skip-builds) skip_builds=true ;;
 	-h|--help) sed -n '/^# Usage:/,/^# The machine/s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	-*) die "unknown option '$1'" ;;
 	*) tree=$1 ;;
@@ -141,6 +145,7 @@ build_folders() {
 	wall[$kind.$run]=$(tail -n 1 "$work/wall")
 }
 
+if ! $skip_builds; then
 # Step 1: alternating builds.
 for ((run = 1; run <= runs; run++)); do
 	for kind in plain facts; do
@@ -233,6 +238,7 @@ for spec in without with; do
 done
 "$repo/ci/insert-mlock-spec.sh" "$tree"
 
+fi
 # Step 4: kapi-check over a whole kernel's facts.
 if [[ -n $kernel_facts ]]; then
 	if /usr/bin/time -o "$work/tool" -f '%e %M' "$tool" "$kernel_facts" \

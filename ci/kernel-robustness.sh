@@ -13,7 +13,7 @@
 # __arm64_sys_mlock on arm64).
 #
 # Usage: ci/kernel-robustness.sh [--config NAME] [--arch ARCH] [--plugin SO]
-#                                [--jobs N] TREE
+#                                [--jobs N] [--resume] TREE
 #
 #   TREE           kernel tree to build in; an empty or missing folder is
 #                  filled from /usr/src/linux-source-6.12.tar.xz
@@ -30,6 +30,9 @@
 #                  build-arm64/plugin/kapi_check.so)
 #   --plugin SO    the plugin (default: build/plugin/kapi_check.so)
 #   --jobs N       make -jN (default: nproc)
+#   --resume       go on with an interrupted build of TREE: keep its
+#                  config, objects and log (the wall time is then that of
+#                  the rest only)
 #
 # The targets are vmlinux and the boot image (bzImage, or Image on arm64);
 # modules are not built. The build log is TREE/kapi-robustness.log.
@@ -46,6 +49,7 @@ arch=x86_64
 plugin=
 jobs=$(nproc)
 tree=
+resume=false
 
 die() {
 	echo "kernel-robustness: $*" >&2
@@ -58,6 +62,7 @@ while (($#)); do
 	--arch) arch=${2:?--arch needs x86_64 or arm64}; shift ;;
 	--plugin) plugin=${2:?--plugin needs a file}; shift ;;
 	--jobs) jobs=${2:?--jobs needs a number}; shift ;;
+	--resume) resume=true ;;
 	-h|--help) sed -n '/^# Usage:/,/^# A script/s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	-*) die "unknown option '$1'" ;;
 	*) tree=$1 ;;
@@ -110,14 +115,15 @@ kcflags="-fplugin=$plugin -fplugin-arg-kapi_check-facts -I$repo/include/kapi-com
 echo "machine: $(nproc) cores, $("$cc" --version | head -n 1)"
 echo "tree: $tree, $arch $config, make -j$jobs $image_target"
 
-"${kmake[@]}" "$config" >"$log" 2>&1 || {
-	tail -n 20 "$log" >&2
-	die "make $config failed (log: $log)"
-}
-"$repo/ci/insert-mlock-spec.sh" "$tree"
-
 # The whole build, from clean: kbuild does not notice a changed plugin.
-"${kmake[@]}" clean >>"$log" 2>&1
+if ! $resume; then
+	"${kmake[@]}" "$config" >"$log" 2>&1 || {
+		tail -n 20 "$log" >&2
+		die "make $config failed (log: $log)"
+	}
+	"$repo/ci/insert-mlock-spec.sh" "$tree"
+	"${kmake[@]}" clean >>"$log" 2>&1
+fi
 build_status=0
 /usr/bin/time -o "$timing" -f '%e %M' "${kmake[@]}" vmlinux "$image_target" \
 	KCFLAGS="$kcflags" >>"$log" 2>&1 || build_status=$?
