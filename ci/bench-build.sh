@@ -13,7 +13,8 @@
 #   TREE                a Linux 6.12 tree with "make defconfig prepare"
 #                       done (ci/mlock-proof.sh prepares one); the sys_mlock
 #                       spec is inserted into mm/mlock.c
-#   --runs N            builds of each kind (default 3)
+#   --runs N            builds of each kind (default 3); 0 skips steps 1
+#                       and 2
 #   --unit-runs N       compiles of mm/mlock.o of each kind (default 5)
 #   --folders LIST      the folders built (default "mm/ fs/ kernel/")
 #   --jobs N            make -jN (default: nproc)
@@ -145,7 +146,7 @@ build_folders() {
 	wall[$kind.$run]=$(tail -n 1 "$work/wall")
 }
 
-if ! $skip_builds; then
+if ! $skip_builds && ((runs > 0)); then
 # Step 1: alternating builds.
 for ((run = 1; run <= runs; run++)); do
 	for kind in plain facts; do
@@ -188,7 +189,9 @@ awk 'FNR == 1 { kind = FILENAME ~ /\/facts\./ ? "facts" : "plain" }
 			printf "%s %.3f %.3f\n", u, secs["plain", u], secs["facts", u]
 	}' "$work"/plain.* "$work"/facts.* |
 	awk -v runs="$runs" '{ printf "%s %.3f %.3f %.3f\n", $1, $2 / runs, $3 / runs, ($3 - $2) / runs }' |
-	sort -k4,4 -g -r | head -n 10 |
+	# awk, unlike head, reads all its input: sort must not die of SIGPIPE
+	# under pipefail.
+	sort -k4,4 -g -r | awk 'NR <= 10' |
 	while read -r unit plain facts added; do
 		size=$(objdump -h "$tree/$unit" 2>/dev/null |
 			awk '$2 == ".discard.kapi_facts" { print $3 }')
@@ -201,6 +204,8 @@ awk 'FNR == 1 { kind = FILENAME ~ /\/facts\./ ? "facts" : "plain" }
 			"$((16#${size:-0} / 1024))"
 	done
 
+fi
+if ! $skip_builds; then
 # Step 3: one unit without and with a spec. The pristine mm/mlock.c is
 # mm/mlock.c.kapi-orig, kept by ci/insert-mlock-spec.sh.
 "$repo/ci/insert-mlock-spec.sh" "$tree"
