@@ -123,30 +123,8 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$stamp_text" ]]; then
 	printf '%s\n' "$stamp_text" >"$stamp"
 fi
 
-# Insert the spec before SYSCALL_DEFINE2(mlock, and the compat header's
-# #include after the last <linux/...> include, as the RFC v2 patch does.
-mlock_c=$build_dir/mm/mlock.c
-orig=$mlock_c.kapi-orig
-[[ -f $orig ]] || cp "$mlock_c" "$orig"
-grep -q '^SYSCALL_DEFINE2(mlock,' "$orig" ||
-	die "no 'SYSCALL_DEFINE2(mlock,' line in $orig"
-spec_body=$(sed -n '/^DEFINE_KERNEL_API_SPEC(/,/^KAPI_END_SPEC;/p' "$spec_file")
-[[ -n $spec_body ]] || die "no DEFINE_KERNEL_API_SPEC ... KAPI_END_SPEC; in $spec_file"
-last_include=$(grep -n '^#include <linux/' "$orig" | tail -n 1 | cut -d: -f1)
-
-awk -v inc="$last_include" '
-	{ print }
-	NR == inc { print "#include <linux/syscall_api_spec.h>" }
-' "$orig" | SPEC="$spec_body" awk '
-	# ENVIRON, unlike -v, keeps the backslashes of the C strings.
-	/^SYSCALL_DEFINE2\(mlock,/ { print ENVIRON["SPEC"]; print "" }
-	{ print }
-' >"$mlock_c.kapi-new"
-if cmp -s "$mlock_c.kapi-new" "$mlock_c"; then
-	rm "$mlock_c.kapi-new"
-else
-	mv "$mlock_c.kapi-new" "$mlock_c"
-fi
+# Insert the spec and the compat header's #include into mm/mlock.c.
+"$repo/ci/insert-mlock-spec.sh" "$build_dir"
 
 # Rebuild mm/mlock.o with the plugin. Removing the object forces the
 # compile even when only the plugin changed.

@@ -141,8 +141,10 @@ static void check_signals(struct kapi_arena *arena,
 
 		if (!s->has_error || s->error_on_signal == 0)
 			continue;
+		/* A positive error is a malformed spec (kapi_spec_validate). */
 		error = kapi_errno_format(arena, errnos, s->error_on_signal);
-		if (!kapi_spec_find_error(spec, s->error_on_signal)) {
+		if (s->error_on_signal < 0 &&
+		    !kapi_spec_find_error(spec, s->error_on_signal)) {
 			f = kapi_findings_add(out, KAPI_CHECK_SIGNAL_ERROR,
 					      spec->name, spec->loc,
 					      "spec '%s': signal entry %d ('%s') returns %s, which the spec's errors do not declare",

@@ -462,7 +462,8 @@ void kapi_check_errnos(struct kapi_arena *arena, struct kapi_program *prog,
 	r->impl = find_impl(arena, prog, spec, names, &nnames);
 	if (!r->impl) {
 		r->incomplete = "no function of this unit holds the body";
-		if (require_impl && nnames > 0)
+		/* An empty name is reported by kapi_spec_validate(). */
+		if (require_impl && nnames > 0 && spec->name[0])
 			kapi_findings_add(out, KAPI_CHECK_SPEC_NO_IMPL,
 					  spec->name, spec->loc,
 					  "spec '%s' matches no function of this unit (looked for '%s'%s)",

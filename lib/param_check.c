@@ -131,13 +131,14 @@ void kapi_check_params(const struct kapi_spec *spec,
 		       const struct kapi_summary *impl,
 		       struct kapi_findings *out)
 {
+	/*
+	 * The entries, not param_count: a count that disagrees with them is
+	 * reported by kapi_spec_validate() already.
+	 */
 	unsigned int i, described = spec->params.n;
 
 	if (!impl)
 		return;
-	if (spec->param_count.present &&
-	    spec->param_count.value > (int64_t)described)
-		described = (unsigned int)spec->param_count.value;
 
 	if (described != impl->nparams && described > 0) {
 		struct kapi_finding *f =

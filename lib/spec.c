@@ -121,6 +121,15 @@ bool kapi_spec_lock_scope_quirk(const struct kapi_spec_lock *l)
 	       contains_word(l->description, "release");
 }
 
+void kapi_spec_add_bad_member(struct kapi_arena *arena, struct kapi_spec *spec,
+			      const char *member, const char *expected)
+{
+	struct kapi_spec_bad_member *b = APPEND(arena, spec->bad_members);
+
+	b->member = kapi_intern(arena, member);
+	b->expected = expected;
+}
+
 const struct kapi_spec_error *kapi_spec_find_error(const struct kapi_spec *spec,
 						   int64_t code)
 {

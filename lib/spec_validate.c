@@ -21,6 +21,18 @@ _Static_assert(offsetof(struct kapi_spec_signal, index) == 0, "index first");
 _Static_assert(offsetof(struct kapi_spec_capability, index) == 0,
 	       "index first");
 
+/*
+ * The ranges a value can have in any kernel: errno codes go down to
+ * -MAX_ERRNO (include/linux/err.h), kernel_cap_t has 64 capability bits,
+ * _NSIG is at most 128 (MIPS; 64 elsewhere), and
+ * enum kapi_lock_type ends at KAPI_LOCK_CUSTOM. Signal number 0 stands for
+ * "any fatal signal" in the RFC specs (the sys_mlock spec uses it).
+ */
+#define MAX_ERRNO	4095
+#define MAX_CAP		63
+#define MAX_SIGNAL	128
+#define MAX_LOCK_TYPE	7
+
 struct entry_list {
 	const char *what;		/* "error", "param", ... */
 	const char *count_field;	/* "error_count" */
@@ -28,6 +40,17 @@ struct entry_list {
 	unsigned int n;
 	const int *index;		/* NULL when indexes are not known */
 };
+
+/* Whether MEMBER is there but could not be read (reported on its own). */
+static bool is_bad_member(const struct kapi_spec *spec, const char *member)
+{
+	unsigned int i;
+
+	for (i = 0; i < spec->bad_members.n; i++)
+		if (strcmp(spec->bad_members.v[i].member, member) == 0)
+			return true;
+	return false;
+}
 
 static void check_count(const struct kapi_spec *spec,
 			const struct entry_list *l, struct kapi_findings *out,
@@ -51,7 +74,8 @@ static void check_count(const struct kapi_spec *spec,
 				  (long long)l->count->value, l->n, l->what,
 				  l->n == 1 ? "y is" : "ies are");
 		(*added)++;
-	} else if (!l->count->present && l->n > 0) {
+	} else if (!l->count->present && l->n > 0 &&
+		   !is_bad_member(spec, l->count_field)) {
 		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
 				  spec->loc,
 				  "spec '%s' has %u %s entr%s but no %s, so readers of the spec see none",
@@ -145,6 +169,15 @@ static void check_error_entry(const struct kapi_spec *spec,
 		(*added)++;
 		return;
 	}
+	if (e->code < -MAX_ERRNO) {
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': error entry %d has code %lld, outside the errno range -%d to -1",
+				  spec->name, e->index, (long long)e->code,
+				  MAX_ERRNO);
+		(*added)++;
+		return;
+	}
 	if (!e->name || !*e->name) {
 		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
 				  spec->loc,
@@ -207,6 +240,141 @@ static void check_errors(const struct kapi_spec *spec,
 			break;
 		}
 	}
+}
+
+/* How to write a member of the shape EXPECTED. */
+static const char *shape_hint(const char *expected)
+{
+	static const struct {
+		const char *expected;
+		const char *hint;
+	} hints[] = {
+		{ "a string literal", "write it in double quotes" },
+		{ "an integer constant", "write a number or an enum constant" },
+		{ "an array initializer", "write [INDEX] = { ... } entries" },
+		{ "a struct initializer", "write { .MEMBER = VALUE, ... }" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++)
+		if (strcmp(hints[i].expected, expected) == 0)
+			return hints[i].hint;
+	return "see the framework's struct kernel_api_spec";
+}
+
+static void check_bad_members(const struct kapi_spec *spec,
+			      struct kapi_findings *out, int *added)
+{
+	unsigned int i;
+
+	for (i = 0; i < spec->bad_members.n; i++) {
+		const struct kapi_spec_bad_member *b = &spec->bad_members.v[i];
+
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec '%s': member '%s' is not %s; %s",
+				  spec->name, b->member, b->expected,
+				  shape_hint(b->expected));
+		(*added)++;
+	}
+}
+
+static void report_no_name(const struct kapi_spec *spec, const char *what,
+			   int index, struct kapi_findings *out, int *added)
+{
+	kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+			  spec->loc, "spec '%s': %s entry %d has no name",
+			  spec->name, what, index);
+	(*added)++;
+}
+
+static void check_locks(const struct kapi_spec *spec,
+			struct kapi_findings *out, int *added)
+{
+	unsigned int i;
+
+	for (i = 0; i < spec->locks.n; i++) {
+		const struct kapi_spec_lock *l = &spec->locks.v[i];
+
+		if (!l->name || !*l->name)
+			report_no_name(spec, "lock", l->index, out, added);
+		if (l->lock_type < 0 || l->lock_type > MAX_LOCK_TYPE) {
+			kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED,
+					  spec->name, spec->loc,
+					  "spec '%s': lock entry %d has lock_type %lld, which is no enum kapi_lock_type value (0 to %d)",
+					  spec->name, l->index,
+					  (long long)l->lock_type, MAX_LOCK_TYPE);
+			(*added)++;
+		}
+	}
+}
+
+static void check_signals(const struct kapi_spec *spec,
+			  struct kapi_findings *out, int *added)
+{
+	unsigned int i;
+
+	for (i = 0; i < spec->signals.n; i++) {
+		const struct kapi_spec_signal *s = &spec->signals.v[i];
+
+		if (!s->signal_name || !*s->signal_name)
+			report_no_name(spec, "signal", s->index, out, added);
+		if (s->signal_num < 0 || s->signal_num > MAX_SIGNAL) {
+			kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED,
+					  spec->name, spec->loc,
+					  "spec '%s': signal entry %d has signal number %lld, outside 0 to %d (0 stands for any signal)",
+					  spec->name, s->index,
+					  (long long)s->signal_num, MAX_SIGNAL);
+			(*added)++;
+		}
+		if (s->has_error && s->error_on_signal > 0) {
+			kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED,
+					  spec->name, spec->loc,
+					  "spec '%s': signal entry %d has positive error %lld; error codes are written negated, as in -EINTR",
+					  spec->name, s->index,
+					  (long long)s->error_on_signal);
+			(*added)++;
+		}
+	}
+}
+
+static void check_caps(const struct kapi_spec *spec,
+		       struct kapi_findings *out, int *added)
+{
+	unsigned int i;
+
+	for (i = 0; i < spec->caps.n; i++) {
+		const struct kapi_spec_capability *c = &spec->caps.v[i];
+
+		if (!c->cap_name || !*c->cap_name)
+			report_no_name(spec, "capability", c->index, out,
+				       added);
+		if (c->has_capability &&
+		    (c->capability < 0 || c->capability > MAX_CAP)) {
+			kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED,
+					  spec->name, spec->loc,
+					  "spec '%s': capability entry %d has capability %lld, outside 0 to %d (the bits of kernel_cap_t)",
+					  spec->name, c->index,
+					  (long long)c->capability, MAX_CAP);
+			(*added)++;
+		}
+	}
+}
+
+static void check_return(const struct kapi_spec *spec,
+			 struct kapi_findings *out, int *added)
+{
+	const struct kapi_spec_return *r = &spec->ret;
+
+	if (!r->present || !r->has_success_range ||
+	    r->success_min <= r->success_max)
+		return;
+	kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+			  spec->loc,
+			  "spec '%s': the success range %lld to %lld is empty; write the smaller bound first",
+			  spec->name, (long long)r->success_min,
+			  (long long)r->success_max);
+	(*added)++;
 }
 
 /* Collect the designator indexes of an entry array. */
@@ -307,9 +475,21 @@ int kapi_spec_validate(const struct kapi_spec *spec,
 	unsigned int i;
 	int added = 0;
 
+	if (!spec->name || !*spec->name) {
+		kapi_findings_add(out, KAPI_CHECK_SPEC_MALFORMED, spec->name,
+				  spec->loc,
+				  "spec object '%s' has an empty name; name the function it describes",
+				  spec->var_name);
+		added++;
+	}
+	check_bad_members(spec, out, &added);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		check_list(spec, &lists[i], out, &added);
 	check_errors(spec, errnos, out, &added);
+	check_locks(spec, out, &added);
+	check_signals(spec, out, &added);
+	check_caps(spec, out, &added);
+	check_return(spec, out, &added);
 	check_exceptions(spec, out, &added);
 	check_lock_scopes(spec, out, &added);
 	return added;

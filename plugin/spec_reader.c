@@ -279,6 +279,24 @@ static void note_skipped(struct reader *r, const char *where,
 				  : "none");
 }
 
+/*
+ * Skip a member whose initializer is not EXPECTED ("a string literal"),
+ * and record it for kapi_spec_validate(), which reports it. Either the C
+ * types of the struct differ from the framework's, or a cast forced a
+ * value of another kind into the member.
+ */
+static void note_bad_member(struct reader *r, const char *where,
+			    const char *field, tree value,
+			    const char *expected)
+{
+	note_skipped(r, where, field, value);
+	if (r->spec)
+		kapi_spec_add_bad_member(r->arena, r->spec,
+					 kapi_arena_printf(r->arena, "%s%s",
+							   where, field),
+					 expected);
+}
+
 /* Store VALUE into ENTRY at the place and in the kind that MEMBER gives. */
 /*
  * Read an int array initializer (alternative[] of a capability) into the
@@ -297,7 +315,8 @@ static void read_int_array(struct reader *r, char *base,
 	unsigned int at = 0;
 
 	if (!value || TREE_CODE(value) != CONSTRUCTOR) {
-		note_skipped(r, where, member->field, value);
+		note_bad_member(r, where, member->field, value,
+				"an array initializer");
 		return;
 	}
 	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(value), i, index, elt) {
@@ -306,8 +325,16 @@ static void read_int_array(struct reader *r, char *base,
 		if (index && TREE_CODE(index) == INTEGER_CST &&
 		    tree_fits_uhwi_p(index))
 			at = (unsigned int)tree_to_uhwi(index);
-		if (at >= KAPI_SPEC_MAX_ALTERNATIVES || !read_int(elt, &number)) {
+		if (at >= KAPI_SPEC_MAX_ALTERNATIVES) {
 			note_skipped(r, where, member->field, elt);
+			at++;
+			continue;
+		}
+		if (!read_int(elt, &number)) {
+			note_bad_member(r, where,
+					kapi_arena_printf(r->arena, "%s[%u]",
+							  member->field, at),
+					elt, "an integer constant");
 			at++;
 			continue;
 		}
@@ -326,8 +353,14 @@ static void read_member(struct reader *r, void *entry,
 	int64_t number;
 
 	if (member->kind == MEMBER_STRING) {
-		if (!read_string(r, value, (const char **)(base + member->offset)))
+		if (read_string(r, value, (const char **)(base + member->offset)))
+			return;
+		/* NULL in a pointer member is a string left out. */
+		if (value && integer_zerop(strip_conversions(value)))
 			note_skipped(r, where, member->field, value);
+		else
+			note_bad_member(r, where, member->field, value,
+					"a string literal");
 		return;
 	}
 	if (member->kind == MEMBER_INT_ARRAY) {
@@ -336,7 +369,8 @@ static void read_member(struct reader *r, void *entry,
 	}
 
 	if (!read_int(value, &number)) {
-		note_skipped(r, where, member->field, value);
+		note_bad_member(r, where, member->field, value,
+				"an integer constant");
 		return;
 	}
 	if (member->kind == MEMBER_BOOL)
@@ -392,6 +426,11 @@ static void walk_array(struct reader *r, const char *field, tree ctor,
 	tree index, value;
 	int64_t next = 0;
 
+	/* A struct initializer where the array belongs: no index to read. */
+	if (TREE_TYPE(ctor) && TREE_CODE(TREE_TYPE(ctor)) != ARRAY_TYPE) {
+		note_bad_member(r, "", field, ctor, "an array initializer");
+		return;
+	}
 	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value) {
 		int64_t low = next, high = next;
 
@@ -436,7 +475,10 @@ static void read_entry(struct reader *r, int index, tree value,
 
 	entry = array->add(r->arena, r->spec, index);
 	if (!value || TREE_CODE(value) != CONSTRUCTOR) {
-		note_skipped(r, "", array->field, value);
+		note_bad_member(r, "",
+				kapi_arena_printf(r->arena, "%s[%d]",
+						  array->field, index),
+				value, "a struct initializer");
 		return;
 	}
 	snprintf(where, sizeof(where), "%s[%d].", array->field, index);
@@ -460,7 +502,8 @@ static bool read_top_member(struct reader *r, const char *name, tree value)
 		if (read_int(value, &count->value))
 			count->present = true;
 		else
-			note_skipped(r, "", name, value);
+			note_bad_member(r, "", name, value,
+					"an integer constant");
 		return true;
 	}
 
@@ -470,7 +513,8 @@ static bool read_top_member(struct reader *r, const char *name, tree value)
 		if (value && TREE_CODE(value) == CONSTRUCTOR)
 			walk_array(r, name, value, read_entry, &entry_arrays[i]);
 		else
-			note_skipped(r, "", name, value);
+			note_bad_member(r, "", name, value,
+					"an array initializer");
 		return true;
 	}
 
@@ -481,7 +525,8 @@ static bool read_top_member(struct reader *r, const char *name, tree value)
 			walk_array(r, name, value, count_entry,
 				   base + counted_arrays[i].offset);
 		else
-			note_skipped(r, "", name, value);
+			note_bad_member(r, "", name, value,
+					"an array initializer");
 		return true;
 	}
 
@@ -491,7 +536,8 @@ static bool read_top_member(struct reader *r, const char *name, tree value)
 			read_struct(r, &spec->ret, return_members, value,
 				    "return_spec.");
 		} else {
-			note_skipped(r, "", name, value);
+			note_bad_member(r, "", name, value,
+					"a struct initializer");
 		}
 		return true;
 	}
@@ -811,6 +857,10 @@ struct kapi_spec *kapi_read_spec(struct kapi_arena *arena, tree decl)
 
 	r.spec = kapi_spec_new(arena, name, kapi_intern(arena, var_name),
 			       kapi_loc_from_gcc(arena, loc));
+	/* A .name that is no string is reported, a missing one is not. */
+	if (name_value && !read_string(&r, name_value, &name))
+		kapi_spec_add_bad_member(arena, r.spec, "name",
+					 "a string literal");
 	r.spec->layout = describe_layout(arena, decl);
 	read_top_level(&r, ctor);
 	resolve_param_typedefs(arena, r.spec);

@@ -388,11 +388,25 @@ static void check_unit(struct kapi_arena *arena)
 				   kapi_buf_str(&dump), "IR dump");
 	kapi_buf_release(&dump);
 
+	/*
+	 * A note, not a warning: in a kernel/api/ unit of RFC v3 to v5 this
+	 * is expected, and elsewhere it may be a spec whose name is wrong.
+	 */
 	if (holds_specs_only(arena, prog, specs, nspecs)) {
-		kapi_verbose(kapi_loc_to_gcc(&specs[0]->loc),
-			     "the unit defines specs but no function of them; "
-			     "their code is checked by kapi-check, which joins "
-			     "each spec to its syscall in another unit");
+		for (i = 0; i < nspecs; i++) {
+			struct kapi_finding *f;
+
+			/* An empty name is reported by kapi_spec_validate(). */
+			if (!specs[i]->name[0])
+				continue;
+			f = kapi_findings_add(
+				&findings, KAPI_CHECK_SPEC_NO_IMPL,
+				specs[i]->name, specs[i]->loc,
+				"spec '%s': this unit defines no function of it; kapi-check joins the spec to its syscall in another unit when one defines it",
+				specs[i]->name);
+
+			f->note_only = true;
+		}
 		nspecs = 0;
 	}
 	for (i = 0; i < nspecs; i++) {

@@ -118,6 +118,15 @@ struct kapi_spec_exception {
 /* A growable array of entries of one kind. */
 #define KAPI_SPEC_ARRAY(type) struct { unsigned int n, cap; type *v; }
 
+/*
+ * A member whose initializer is not of the shape its C type calls for, as
+ * the plugin found it: "errors[0].name" and "a string literal".
+ */
+struct kapi_spec_bad_member {
+	const char *member;
+	const char *expected;
+};
+
 struct kapi_spec {
 	const char *name;		/* the .name member: "sys_mlock" */
 	const char *var_name;		/* "__kapi_spec_sys_mlock" */
@@ -150,6 +159,7 @@ struct kapi_spec {
 	KAPI_SPEC_ARRAY(struct kapi_spec_signal) signals;
 	KAPI_SPEC_ARRAY(struct kapi_spec_capability) caps;
 	KAPI_SPEC_ARRAY(struct kapi_spec_exception) exceptions;
+	KAPI_SPEC_ARRAY(struct kapi_spec_bad_member) bad_members;
 };
 
 struct kapi_spec *kapi_spec_new(struct kapi_arena *arena, const char *name,
@@ -172,12 +182,18 @@ struct kapi_spec_exception *kapi_spec_add_exception(struct kapi_arena *arena,
 						    struct kapi_spec *spec,
 						    int index);
 
+/* Record that MEMBER of SPEC is not EXPECTED, for kapi_spec_validate(). */
+void kapi_spec_add_bad_member(struct kapi_arena *arena, struct kapi_spec *spec,
+			      const char *member, const char *expected);
+
 /*
  * Check SPEC for the mistakes a compiler cannot see: a count field that
  * disagrees with the entries, duplicate or missing indexes, a positive
  * error code, an error name that is not the name of its code in ERRNOS,
- * a duplicate error. Each problem becomes one kapi-spec-malformed finding
- * at the spec's location. Returns the number of findings added.
+ * a duplicate error, values outside their range, empty names and members
+ * of the wrong shape (bad_members). Each problem becomes one
+ * kapi-spec-malformed finding at the spec's location. Returns the
+ * number of findings added.
  */
 int kapi_spec_validate(const struct kapi_spec *spec,
 		       const struct kapi_errno_table *errnos,

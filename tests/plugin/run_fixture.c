@@ -36,9 +36,9 @@
  *
  * A fixture passes when every [kapi-...] diagnostic and every error matches
  * one expectation, every expectation is matched, every --expect-output text
- * occurs, no internal compiler error is reported and GCC exits with the
- * expected status. GCC's own warnings
- * and notes without a [kapi-...] id ("In function", "in expansion of macro")
+ * occurs, no internal compiler error (nor "confused by earlier errors") is
+ * reported and GCC exits with the expected status. GCC's own warnings and
+ * notes without a [kapi-...] id ("In function", "in expansion of macro")
  * are ignored. An unknown kapi-test- directive or a malformed expect- is a
  * setup error, so that a typo cannot switch a check off.
  * The order of the diagnostics is not compared, so "outermost call first"
@@ -853,7 +853,9 @@ static int check_fixture(const struct options *opt, const char *path)
 	     line = strtok_r(NULL, "\n", &save)) {
 		struct diagnostic d;
 
-		if (strstr(line, "internal compiler error"))
+		/* GCC prints "confused by earlier errors" for an ICE after errors. */
+		if (strstr(line, "internal compiler error") ||
+		    strstr(line, "confused by earlier errors"))
 			ice = true;
 		if (parse_diagnostic(line, &d))
 			push(&diags, &ndiags, &d, sizeof(d));
