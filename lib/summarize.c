@@ -114,7 +114,19 @@ static bool solve_constraints(struct ctx *cx)
 	for (k = 0; k < cx->fl.nrpo; k++) {
 		cx->in[cx->fl.rpo[k]].reachable = true;
 		cx->in[cx->fl.rpo[k]].n = 0;
+		cx->in[cx->fl.rpo[k]].nrel = 0;
 	}
+	return false;
+}
+
+/* Whether a block state reached KAPI_FLOW_MAX_CONSTRAINTS. */
+static bool any_capped(const struct ctx *cx)
+{
+	unsigned int k;
+
+	for (k = 0; k < cx->fl.nrpo; k++)
+		if (cx->in[cx->fl.rpo[k]].capped)
+			return true;
 	return false;
 }
 
@@ -543,6 +555,10 @@ struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
 
 	if (!solve_constraints(&cx))
 		sum->incomplete = "path constraints did not converge";
+	else if (any_capped(&cx))
+		sum->widened = kapi_arena_printf(arena,
+			"more than %d path constraints at one block (KAPI_FLOW_MAX_CONSTRAINTS), the rest ignored",
+			KAPI_FLOW_MAX_CONSTRAINTS);
 	if (!solve_values(&cx))
 		sum->incomplete = "value sets did not converge";
 	if (kapi_arena_over_budget(arena)) {
