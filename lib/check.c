@@ -283,6 +283,26 @@ static void classify(struct kapi_arena *arena, struct kapi_program *prog,
 		      compare_unknown);
 }
 
+/*
+ * An analysis cut short by a limit loses values without a word, so say it
+ * once at the spec, whatever verbose says: the findings printed are right,
+ * but some may be missing.
+ */
+static void report_incomplete(const struct kapi_spec *spec,
+			      const struct kapi_errno_report *r,
+			      struct kapi_findings *out)
+{
+	struct kapi_finding *f;
+
+	if (!r->incomplete)
+		return;
+	f = kapi_findings_add(out, KAPI_CHECK_ANALYSIS_INCOMPLETE, spec->name,
+			      spec->loc,
+			      "the analysis of '%s' stopped early: %s; its findings may be incomplete",
+			      spec->name, r->incomplete);
+	f->note_only = true;
+}
+
 static void report_undeclared(const struct kapi_spec *spec,
 			      const struct kapi_errno_report *r,
 			      struct kapi_findings *out)
@@ -475,6 +495,7 @@ void kapi_check_errnos(struct kapi_arena *arena, struct kapi_program *prog,
 	classify(arena, prog, spec, errnos, ret, r, out);
 	r->complete = r->nunknown == 0 && !r->incomplete;
 
+	report_incomplete(spec, r, out);
 	report_undeclared(spec, r, out);
 	report_internal(spec->name, spec, r, out);
 	report_positive(spec->name, spec, errnos, ret, r, out);

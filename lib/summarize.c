@@ -561,12 +561,15 @@ struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
 			KAPI_FLOW_MAX_CONSTRAINTS);
 	if (!solve_values(&cx))
 		sum->incomplete = "value sets did not converge";
-	if (kapi_arena_over_budget(arena)) {
-		/* A half-computed summary would claim values are exact. */
-		release_ctx(&cx);
-		*why = "the unit's analysis used up its memory budget";
-		return NULL;
-	}
+
+	/*
+	 * Past the budget the value sets are cut short, but they only grow,
+	 * so what they hold is real: a directly returned constant stays
+	 * certain. The summary is kept and marked incomplete, so that no
+	 * check takes it as exact and the syscall's findings are not lost.
+	 */
+	if (kapi_arena_over_budget(arena))
+		sum->incomplete = "the unit's analysis used up its memory budget (KAPI_ARENA_BUDGET)";
 	collect_returns(&cx);
 
 	release_ctx(&cx);
