@@ -284,9 +284,9 @@ static void classify(struct kapi_arena *arena, struct kapi_program *prog,
 }
 
 /*
- * An analysis cut short by a limit loses values without a word, so say it
- * once at the spec, whatever verbose says: the findings printed are right,
- * but some may be missing.
+ * An analysis cut short by a limit loses values without a word, so report
+ * it once at the spec, with or without verbose. The findings printed are
+ * right, but some may be missing.
  */
 static void report_incomplete(const struct kapi_spec *spec,
 			      const struct kapi_errno_report *r,
@@ -298,7 +298,7 @@ static void report_incomplete(const struct kapi_spec *spec,
 		return;
 	f = kapi_findings_add(out, KAPI_CHECK_ANALYSIS_INCOMPLETE, spec->name,
 			      spec->loc,
-			      "the analysis of '%s' stopped early: %s; its findings may be incomplete",
+			      "the analysis of '%s' stopped early (%s), so its findings may be incomplete",
 			      spec->name, r->incomplete);
 	f->note_only = true;
 }

@@ -328,7 +328,7 @@ static void resolve_site(struct kapi_program *prog, struct entry *f,
 	}
 	/*
 	 * Past the budget only the calls a function makes itself are still
-	 * resolved, from what the callee's result holds so far: its values
+	 * resolved, from what the callee's result contains so far: its values
 	 * are real, so findings on them stay right, and the result is marked
 	 * incomplete. Nested resolving (arguments, guards) stops here.
 	 */

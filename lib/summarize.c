@@ -361,6 +361,11 @@ static void eval_stmt(struct ctx *cx, const struct kapi_stmt *s, int b,
 	}
 }
 
+/*
+ * TODO: a budget of atoms per function. Each version of a variable keeps
+ * the atoms of all versions before it, so 1000 flat "if (x) r = -N;" lines
+ * need O(N^2) atoms and run into the unit's KAPI_ARENA_BUDGET.
+ */
 static bool solve_values(struct ctx *cx)
 {
 	struct kapi_valueset next = { 0 };
@@ -564,7 +569,7 @@ struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
 
 	/*
 	 * Past the budget the value sets are cut short, but they only grow,
-	 * so what they hold is real: a directly returned constant stays
+	 * so what they contain is real: a directly returned constant stays
 	 * certain. The summary is kept and marked incomplete, so that no
 	 * check takes it as exact and the syscall's findings are not lost.
 	 */
