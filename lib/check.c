@@ -298,7 +298,7 @@ static void report_incomplete(const struct kapi_spec *spec,
 		return;
 	f = kapi_findings_add(out, KAPI_CHECK_ANALYSIS_INCOMPLETE, spec->name,
 			      spec->loc,
-			      "the analysis of '%s' stopped early (%s), so its findings may be incomplete",
+			      "the analysis of '%s' stopped early, so its findings may be incomplete: %s",
 			      spec->name, r->incomplete);
 	f->note_only = true;
 }
