@@ -117,6 +117,37 @@ static bool is_eintr_class(const struct kapi_errno_table *errnos, int64_t code)
 	return false;
 }
 
+static bool same_name(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/*
+ * The wait to report for the -EINTR of ERR: one in the function that
+ * produces the code (mutex_lock_killable() in the helper that returns
+ * -EINTR), else one in a function on the code's call chain, else the
+ * first wait found. A wait elsewhere, in a helper that returns nothing,
+ * cannot be what makes the syscall fail.
+ */
+static const struct kapi_cap_use *pick_wait(const struct kapi_cap_summary *impl,
+					    const struct kapi_errno_entry *err)
+{
+	const struct kapi_atom *src = err->source;
+	const struct kapi_chain *c;
+	unsigned int i;
+
+	if (!src)
+		return &impl->waits[0];
+	for (i = 0; i < impl->nwaits; i++)
+		if (same_name(impl->waits[i].function, src->origin))
+			return &impl->waits[i];
+	for (c = src->chain; c; c = c->next)
+		for (i = 0; i < impl->nwaits; i++)
+			if (same_name(impl->waits[i].function, c->callee))
+				return &impl->waits[i];
+	return &impl->waits[0];
+}
+
 static void check_signals(struct kapi_arena *arena,
 			  const struct kapi_spec *spec,
 			  const struct kapi_cap_summary *impl,
@@ -167,7 +198,7 @@ static void check_signals(struct kapi_arena *arena,
 	}
 
 	if (impl->nwaits && eintr && !covered) {
-		const struct kapi_cap_use *w = &impl->waits[0];
+		const struct kapi_cap_use *w = pick_wait(impl, eintr);
 		struct kapi_finding *f;
 
 		f = kapi_findings_add(out, KAPI_CHECK_SIGNAL_UNCOVERED, spec->name,

@@ -290,6 +290,51 @@ static const struct kapi_chain *chain_call(struct kapi_caps *c,
 	return ch;
 }
 
+/*
+ * Waits that take the task state as an argument: only a state with
+ * TASK_INTERRUPTIBLE or TASK_WAKEKILL (include/linux/sched.h: 0x1 and
+ * 0x100, so TASK_KILLABLE 0x102 counts) lets a signal end the wait.
+ */
+struct state_wait {
+	const char *name;
+	unsigned int arg;		/* index of the state argument */
+};
+
+static const struct state_wait state_waits[] = {
+	{ "prepare_to_wait_event", 2 },
+	{ "signal_pending_state", 0 },
+};
+
+#define TASK_STATE_SIGNAL_BITS	(0x0001 | 0x0100)
+
+/*
+ * Whether call CS of a state-taking wait is known not to be woken by
+ * signals: every value its state argument can have is a constant without
+ * the signal bits. A state that is not a constant keeps the wait.
+ */
+static bool is_uninterruptible_wait(struct kapi_caps *c,
+				    const struct kapi_callsite *cs)
+{
+	const struct kapi_valueset *state;
+	unsigned int i, j;
+
+	for (i = 0; i < sizeof(state_waits) / sizeof(state_waits[0]); i++) {
+		if (strcmp(state_waits[i].name, cs->callee) != 0)
+			continue;
+		if (state_waits[i].arg >= cs->nargs)
+			return false;
+		state = &kapi_callsite_args(c->arena, cs)[state_waits[i].arg];
+		if (state->n == 0 || state->widened)
+			return false;
+		for (j = 0; j < state->n; j++)
+			if (state->atoms[j].kind != KAPI_ATOM_CONST ||
+			    (state->atoms[j].value & TASK_STATE_SIGNAL_BITS))
+				return false;
+		return true;
+	}
+	return false;
+}
+
 static void visit_call(struct kapi_caps *c, const struct kapi_summary *f,
 		       const struct kapi_callsite *cs,
 		       struct kapi_cap_summary *out)
@@ -321,6 +366,8 @@ static void visit_call(struct kapi_caps *c, const struct kapi_summary *f,
 		return;
 	}
 	if (!cs->indirect && is_wait_prim(cs->callee)) {
+		if (is_uninterruptible_wait(c, cs))
+			return;
 		add_use(c->arena, &out->waits, &out->nwaits, &use);
 		return;
 	}

@@ -283,6 +283,26 @@ static void classify(struct kapi_arena *arena, struct kapi_program *prog,
 		      compare_unknown);
 }
 
+/*
+ * An analysis cut short by a limit loses values without a word, so report
+ * it once at the spec, with or without verbose. The findings printed are
+ * right, but some may be missing.
+ */
+static void report_incomplete(const struct kapi_spec *spec,
+			      const struct kapi_errno_report *r,
+			      struct kapi_findings *out)
+{
+	struct kapi_finding *f;
+
+	if (!r->incomplete)
+		return;
+	f = kapi_findings_add(out, KAPI_CHECK_ANALYSIS_INCOMPLETE, spec->name,
+			      spec->loc,
+			      "the analysis of '%s' stopped early, so its findings may be incomplete: %s",
+			      spec->name, r->incomplete);
+	f->note_only = true;
+}
+
 static void report_undeclared(const struct kapi_spec *spec,
 			      const struct kapi_errno_report *r,
 			      struct kapi_findings *out)
@@ -342,6 +362,22 @@ static struct kapi_arena *arena_of(struct kapi_findings *out)
 	return out->arena;
 }
 
+/*
+ * Whether a positive VALUE is an errno with its minus sign forgotten. The
+ * compiled code cannot tell "return EINVAL;" from "return 22;", and a
+ * count or mode number often equals some errno (2 is ENOENT), so the
+ * value alone is no evidence. It is taken as an errno when the same code
+ * is an errno of this syscall anyway: one that the spec declares, or that
+ * a path returns negated. A forgotten sign on any other errno is missed.
+ */
+static bool used_as_errno(const struct kapi_spec *spec,
+			  const struct kapi_errno_report *r, int64_t value)
+{
+	if (find_errno((struct kapi_errno_report *)r, -value))
+		return true;
+	return spec && kapi_spec_find_error(spec, -value) != NULL;
+}
+
 static void report_positive(const char *label, const struct kapi_spec *spec,
 			    const struct kapi_errno_table *errnos,
 			    const struct kapi_valueset *ret,
@@ -358,7 +394,8 @@ static void report_positive(const char *label, const struct kapi_spec *spec,
 		bool dup = false;
 
 		if (a->kind != KAPI_ATOM_CONST ||
-		    !is_positive_errno(errnos, a->value))
+		    !is_positive_errno(errnos, a->value) ||
+		    !used_as_errno(spec, r, a->value))
 			continue;
 		/* A success value the spec allows is not an errno. */
 		if (spec && success_declared(&spec->ret, a->value, arena_of(out)))
@@ -476,6 +513,7 @@ void kapi_check_errnos(struct kapi_arena *arena, struct kapi_program *prog,
 	classify(arena, prog, spec, errnos, ret, r, out);
 	r->complete = r->nunknown == 0 && !r->incomplete;
 
+	report_incomplete(spec, r, out);
 	report_undeclared(spec, r, out);
 	report_internal(spec->name, spec, r, out);
 	report_positive(spec->name, spec, errnos, ret, r, out);

@@ -30,6 +30,7 @@ static const char *const check_names[KAPI_CHECK_COUNT] = {
 	[KAPI_CHECK_ERRNO_POSITIVE] = "kapi-errno-positive",
 	[KAPI_CHECK_PARAM_MISMATCH] = "kapi-param-mismatch",
 	[KAPI_CHECK_PARAM_TYPE] = "kapi-param-type",
+	[KAPI_CHECK_ANALYSIS_INCOMPLETE] = "kapi-analysis-incomplete",
 };
 
 const char *kapi_check_name(enum kapi_check_id id)

@@ -37,6 +37,7 @@ static void relation_reserve(struct flow_state *s, unsigned int n)
 void flow_state_copy(struct flow_state *dst, const struct flow_state *src)
 {
 	dst->reachable = src->reachable;
+	dst->capped = src->capped;
 	flow_state_reserve(dst, src->n);
 	dst->n = src->n;
 	if (src->n)
@@ -93,6 +94,10 @@ bool flow_state_relate(struct flow_state *s, int a, int b, unsigned int mask)
 	}
 	if (mask == FLOW_ORDER_ANY)
 		return true;
+	if (s->nrel >= KAPI_FLOW_MAX_CONSTRAINTS) {
+		s->capped = true;
+		return true;
+	}
 	relation_reserve(s, s->nrel + 1);
 	s->rel[s->nrel].a = a;
 	s->rel[s->nrel].b = b;
@@ -113,29 +118,44 @@ bool flow_edge_apply(const struct flow_edge *e, struct flow_state *s)
 	return true;
 }
 
+/*
+ * The index of ROOT in S, or of the first constraint past it. The
+ * constraints are sorted by root, so that a lookup costs log(n): a function
+ * with thousands of branches has thousands of constraints per block.
+ */
+static unsigned int find_constraint(const struct flow_state *s, int root)
+{
+	unsigned int lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+
+		if (s->c[mid].root < root)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 const struct kapi_filter *flow_state_get(const struct flow_state *s, int root)
 {
-	unsigned int i;
+	unsigned int i = find_constraint(s, root);
 
-	for (i = 0; i < s->n; i++)
-		if (s->c[i].root == root)
-			return &s->c[i].filter;
+	if (i < s->n && s->c[i].root == root)
+		return &s->c[i].filter;
 	return NULL;
 }
 
 void flow_state_kill(struct flow_state *s, int root)
 {
-	unsigned int i;
-
+	unsigned int i = find_constraint(s, root);
 	unsigned int kept = 0;
 
-	for (i = 0; i < s->n; i++) {
-		if (s->c[i].root == root) {
-			memmove(&s->c[i], &s->c[i + 1],
-				(s->n - i - 1) * sizeof(*s->c));
-			s->n--;
-			break;
-		}
+	if (i < s->n && s->c[i].root == root) {
+		memmove(&s->c[i], &s->c[i + 1],
+			(s->n - i - 1) * sizeof(*s->c));
+		s->n--;
 	}
 	for (i = 0; i < s->nrel; i++)
 		if (s->rel[i].a != root && s->rel[i].b != root)
@@ -147,20 +167,26 @@ void flow_state_kill(struct flow_state *s, int root)
 bool flow_state_constrain(struct flow_state *s, int root,
 			    const struct kapi_filter *f)
 {
-	unsigned int i, at;
+	unsigned int at = find_constraint(s, root);
 
-	for (i = 0; i < s->n; i++) {
-		if (s->c[i].root == root) {
-			kapi_filter_intersect(&s->c[i].filter, f);
-			return !kapi_filter_is_empty(&s->c[i].filter);
-		}
+	if (at < s->n && s->c[at].root == root) {
+		kapi_filter_intersect(&s->c[at].filter, f);
+		return !kapi_filter_is_empty(&s->c[at].filter);
 	}
 	if (kapi_filter_is_empty(f))
 		return false;
 
+	/*
+	 * Past the bound, the new constraint is not recorded: knowing less
+	 * about a value only lets more paths through, which is sound, and it
+	 * keeps each block's state (and its copies and joins) of bounded size.
+	 */
+	if (s->n >= KAPI_FLOW_MAX_CONSTRAINTS) {
+		s->capped = true;
+		return true;
+	}
+
 	flow_state_reserve(s, s->n + 1);
-	for (at = 0; at < s->n && s->c[at].root < root; at++)
-		;
 	memmove(&s->c[at + 1], &s->c[at], (s->n - at) * sizeof(*s->c));
 	s->c[at].root = root;
 	s->c[at].filter = *f;
@@ -171,7 +197,7 @@ bool flow_state_constrain(struct flow_state *s, int root,
 /* DST = DST joined with SRC: what holds on both. */
 void flow_state_join(struct flow_state *dst, const struct flow_state *src)
 {
-	unsigned int i, kept = 0;
+	unsigned int i, j = 0, kept = 0;
 
 	if (!src->reachable)
 		return;
@@ -179,13 +205,18 @@ void flow_state_join(struct flow_state *dst, const struct flow_state *src)
 		flow_state_copy(dst, src);
 		return;
 	}
-	for (i = 0; i < dst->n; i++) {
-		const struct kapi_filter *other = flow_state_get(src, dst->c[i].root);
+	dst->capped |= src->capped;
 
-		if (!other)
+	/* Both lists are sorted by root: one merge walk, linear in their sizes. */
+	for (i = 0; i < dst->n; i++) {
+		while (j < src->n && src->c[j].root < dst->c[i].root)
+			j++;
+		if (j == src->n)
+			break;
+		if (src->c[j].root != dst->c[i].root)
 			continue;
 		dst->c[kept] = dst->c[i];
-		kapi_filter_union(&dst->c[kept].filter, other);
+		kapi_filter_union(&dst->c[kept].filter, &src->c[j].filter);
 		kept++;
 	}
 	dst->n = kept;
@@ -210,7 +241,7 @@ bool flow_state_equal(const struct flow_state *a, const struct flow_state *b)
 	unsigned int i;
 
 	if (a->reachable != b->reachable || a->n != b->n ||
-	    a->nrel != b->nrel)
+	    a->nrel != b->nrel || a->capped != b->capped)
 		return false;
 	for (i = 0; i < a->n; i++)
 		if (a->c[i].root != b->c[i].root ||

@@ -36,6 +36,7 @@ struct flow_relation {
 
 struct flow_state {
 	bool reachable;
+	bool capped;			/* a constraint was left out (bound) */
 	unsigned int n;
 	unsigned int cap;
 	struct flow_constraint *c;	/* sorted by root */

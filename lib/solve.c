@@ -326,8 +326,15 @@ static void resolve_site(struct kapi_program *prog, struct entry *f,
 				 out);
 		return;
 	}
-	if (kapi_arena_over_budget(prog->arena)) {
+	/*
+	 * Past the budget only the calls a function makes itself are still
+	 * resolved, from what the callee's result contains so far: its values
+	 * are real, so findings on them stay right, and the result is marked
+	 * incomplete. Nested resolving (arguments, guards) stops here.
+	 */
+	if (kapi_arena_over_budget(prog->arena))
 		prog->over_budget = true;
+	if (prog->over_budget && prog->depth > 0) {
 		add_unknown_call(prog, f, &f->sum->calls[site],
 				 "the result of '%s' (memory budget used up)",
 				 out);
@@ -599,8 +606,14 @@ static void solve_component(struct kapi_program *prog,
 	for (i = first; i < last; i++)
 		lookup(prog, order->fns[i]->name)->reached = true;
 
+	/*
+	 * Past the memory budget, one round still runs: resolve_site() then
+	 * turns every call into an unknown source at no cost, and the
+	 * constants a function returns itself are kept, not lost with an
+	 * empty result.
+	 */
 	for (round = 0; changed && round < KAPI_SOLVE_MAX_ROUNDS &&
-		       !prog->over_budget; round++) {
+		       (round == 0 || !prog->over_budget); round++) {
 		changed = false;
 		for (i = first; i < last; i++)
 			changed |= recompute(prog,
@@ -609,9 +622,9 @@ static void solve_component(struct kapi_program *prog,
 			changed = false;
 	}
 	if (changed)
-		why = "the call graph did not converge within the round limit";
+		why = "the call graph did not converge within KAPI_SOLVE_MAX_ROUNDS rounds";
 	if (prog->over_budget)
-		why = "the analysis used up its memory budget";
+		why = "the analysis used up its memory budget (KAPI_ARENA_BUDGET)";
 
 	for (i = first; i < last; i++) {
 		struct entry *f = lookup(prog, order->fns[i]->name);

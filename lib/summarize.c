@@ -114,7 +114,19 @@ static bool solve_constraints(struct ctx *cx)
 	for (k = 0; k < cx->fl.nrpo; k++) {
 		cx->in[cx->fl.rpo[k]].reachable = true;
 		cx->in[cx->fl.rpo[k]].n = 0;
+		cx->in[cx->fl.rpo[k]].nrel = 0;
 	}
+	return false;
+}
+
+/* Whether a block state reached KAPI_FLOW_MAX_CONSTRAINTS. */
+static bool any_capped(const struct ctx *cx)
+{
+	unsigned int k;
+
+	for (k = 0; k < cx->fl.nrpo; k++)
+		if (cx->in[cx->fl.rpo[k]].capped)
+			return true;
 	return false;
 }
 
@@ -349,6 +361,11 @@ static void eval_stmt(struct ctx *cx, const struct kapi_stmt *s, int b,
 	}
 }
 
+/*
+ * TODO: a budget of atoms per function. Each version of a variable keeps
+ * the atoms of all versions before it, so 1000 flat "if (x) r = -N;" lines
+ * need O(N^2) atoms and run into the unit's KAPI_ARENA_BUDGET.
+ */
 static bool solve_values(struct ctx *cx)
 {
 	struct kapi_valueset next = { 0 };
@@ -543,14 +560,21 @@ struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
 
 	if (!solve_constraints(&cx))
 		sum->incomplete = "path constraints did not converge";
+	else if (any_capped(&cx))
+		sum->widened = kapi_arena_printf(arena,
+			"more than %d path constraints at one block (KAPI_FLOW_MAX_CONSTRAINTS), the rest ignored",
+			KAPI_FLOW_MAX_CONSTRAINTS);
 	if (!solve_values(&cx))
 		sum->incomplete = "value sets did not converge";
-	if (kapi_arena_over_budget(arena)) {
-		/* A half-computed summary would claim values are exact. */
-		release_ctx(&cx);
-		*why = "the unit's analysis used up its memory budget";
-		return NULL;
-	}
+
+	/*
+	 * Past the budget the value sets are cut short, but they only grow,
+	 * so what they contain is real: a directly returned constant stays
+	 * certain. The summary is kept and marked incomplete, so that no
+	 * check takes it as exact and the syscall's findings are not lost.
+	 */
+	if (kapi_arena_over_budget(arena))
+		sum->incomplete = "the unit's analysis used up its memory budget (KAPI_ARENA_BUDGET)";
 	collect_returns(&cx);
 
 	release_ctx(&cx);

@@ -142,6 +142,10 @@ static void build_program(struct kapi_arena *arena, struct kapi_program *prog,
 				     fn->name, why ? why : "no reason given");
 			continue;
 		}
+		if (summary->widened)
+			kapi_verbose(DECL_SOURCE_LOCATION(node->decl),
+				     "'%s' is analysed with less precision: %s",
+				     fn->name, summary->widened);
 		kapi_program_add(prog, summary);
 		add_fn(fns, fn);
 	}

@@ -31,6 +31,7 @@ static const char *const check_help[KAPI_CHECK_COUNT] = {
 	[KAPI_CHECK_ERRNO_POSITIVE] = "A positive errno is returned where negative codes are returned elsewhere.",
 	[KAPI_CHECK_PARAM_MISMATCH] = "The spec's parameters differ from the syscall's prototype.",
 	[KAPI_CHECK_PARAM_TYPE] = "The spec names a typedef's underlying type for a parameter.",
+	[KAPI_CHECK_ANALYSIS_INCOMPLETE] = "The analysis of the syscall stopped at a limit, so findings may be missing.",
 };
 
 static void json_string(struct kapi_buf *out, const char *s)

@@ -45,6 +45,7 @@ enum kapi_check_id {
 	KAPI_CHECK_ERRNO_POSITIVE,	/* kapi-errno-positive */
 	KAPI_CHECK_PARAM_MISMATCH,	/* kapi-param-mismatch */
 	KAPI_CHECK_PARAM_TYPE,		/* kapi-param-type */
+	KAPI_CHECK_ANALYSIS_INCOMPLETE,	/* kapi-analysis-incomplete */
 	KAPI_CHECK_COUNT
 };
 

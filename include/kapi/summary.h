@@ -68,6 +68,8 @@ struct kapi_summary {
 
 	/* Set when a limit cut the analysis of this body short. */
 	const char *incomplete;
+	/* Set when a bound made the analysis less precise (not written to facts). */
+	const char *widened;
 };
 
 /*

@@ -38,6 +38,12 @@ extern "C" {
 
 /* Past these sizes filters and guards are widened, which stays sound. */
 #define KAPI_FILTER_MAX_VALUES 8
+
+/*
+ * Path constraints (and orderings) kept per block state of a function.
+ * Past it new ones are left out, which widens soundly: see flow.c.
+ */
+#define KAPI_FLOW_MAX_CONSTRAINTS 64
 #define KAPI_ATOM_MAX_GUARDS 2
 
 /*

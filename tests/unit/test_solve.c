@@ -430,6 +430,59 @@ static void broken_ir_is_rejected(void)
 	kapi_arena_free(arena);
 }
 
+/*
+ * int ring0(int n) { if (n == 0) return -EPERM; return ring1(n); }
+ * int ring1(int n) { if (n == 1) return -EIO; return ring0(n); }
+ * long top(int n) { return ring0(n); }
+ * solved with the memory budget already used up: the solver stops after
+ * one round, but the constants each function returns itself are kept,
+ * and the result says why it is incomplete.
+ */
+static void budget_keeps_direct_constants(void)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	struct kapi_program *prog = kapi_program_new(arena);
+	const char *names[2] = { "ring0", "ring1" };
+	const int64_t codes[2] = { -1, -EIO };
+	struct kapi_fn_ir *top = kapi_ir_new(arena, "top", false, 1, at(70));
+	int tx = kapi_ir_add_var(top, "n"), tr = kapi_ir_add_var(top, NULL);
+	struct kapi_operand targ = kapi_var(tx);
+	const struct kapi_valueset *set;
+	const char *why;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		struct kapi_fn_ir *fn = kapi_ir_new(arena, names[i], true, 1,
+						    at(50 + 10 * i));
+		int b0 = kapi_ir_add_block(fn), b1 = kapi_ir_add_block(fn);
+		int b2 = kapi_ir_add_block(fn);
+		int n = kapi_ir_add_var(fn, "n"), r = kapi_ir_add_var(fn, NULL);
+		struct kapi_operand arg = kapi_var(n);
+
+		kapi_ir_param(fn, b0, n, 0);
+		kapi_ir_branch(fn, b0, kapi_var(n), KAPI_CMP_EQ, i, false, b1,
+			       b2, at(51 + 10 * i));
+		kapi_ir_return(fn, b1, true, kapi_const(codes[i]),
+			       at(51 + 10 * i));
+		kapi_ir_call(fn, b2, r, names[1 - i], false, 1, &arg,
+			     at(52 + 10 * i));
+		kapi_ir_return(fn, b2, true, kapi_var(r), at(52 + 10 * i));
+		add_fn(prog, arena, fn);
+	}
+	i = kapi_ir_add_block(top);
+	kapi_ir_param(top, i, tx, 0);
+	kapi_ir_call(top, i, tr, "ring0", false, 1, &targ, at(71));
+	kapi_ir_return(top, i, true, kapi_var(tr), at(71));
+	add_fn(prog, arena, top);
+
+	kapi_arena_set_budget(arena, 1);
+	set = kapi_solve_returns(prog, "top", &why);
+	CHECK(set != NULL);
+	CHECK(has_const(set, -1));
+	CHECK(why != NULL && strstr(why, "KAPI_ARENA_BUDGET") != NULL);
+	kapi_arena_free(arena);
+}
+
 int main(void)
 {
 	RUN(remap_summary_has_guards);
@@ -442,5 +495,6 @@ int main(void)
 	RUN(switch_cases_constrain);
 	RUN(loop_redefinition_kills_constraints);
 	RUN(broken_ir_is_rejected);
+	RUN(budget_keeps_direct_constants);
 	return UNIT_EXIT();
 }

@@ -156,6 +156,44 @@ static void missing_body_reported(void)
 	kapi_arena_free(arena);
 }
 
+/*
+ * A body whose summary a limit cut short: one note at the spec says so,
+ * the directly returned -EPERM is still reported, and no declared errno
+ * is called unreturned.
+ */
+static void incomplete_analysis_is_noted(void)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	struct kapi_program *prog = kapi_program_new(arena);
+	struct kapi_fn_ir *fn = kapi_ir_new(arena, "__do_sys_demo", true, 0,
+					    at(10));
+	struct kapi_summary *s;
+	struct kapi_findings out;
+	unsigned int i;
+
+	kapi_ir_return(fn, kapi_ir_add_block(fn), true, kapi_const(-1),
+		       at(11));
+	s = add_fn(prog, arena, fn);
+	CHECK(s != NULL);
+	if (s)
+		s->incomplete = "a test limit";
+
+	kapi_findings_init(&out, arena);
+	kapi_check_errnos(arena, prog, spec_with_errors(arena), errnos(arena),
+			  true, &out, NULL);
+	CHECK(count_check(&out, KAPI_CHECK_ANALYSIS_INCOMPLETE) == 1);
+	CHECK(count_check(&out, KAPI_CHECK_ERRNO_UNDECLARED) == 1);
+	CHECK(count_check(&out, KAPI_CHECK_ERRNO_UNRETURNED) == 0);
+	for (i = 0; i < out.n; i++) {
+		if (out.v[i].check != KAPI_CHECK_ANALYSIS_INCOMPLETE)
+			continue;
+		CHECK(out.v[i].note_only);
+		CHECK(out.v[i].loc.line == 5);
+		CHECK(strstr(out.v[i].message, "a test limit") != NULL);
+	}
+	kapi_arena_free(arena);
+}
+
 static void impl_names_cover_arches(void)
 {
 	struct kapi_arena *arena = kapi_arena_new();
@@ -174,6 +212,7 @@ int main(void)
 	RUN(malformed_specs_reported);
 	RUN(errno_check_finds_undeclared_and_unreturned);
 	RUN(missing_body_reported);
+	RUN(incomplete_analysis_is_noted);
 	RUN(impl_names_cover_arches);
 	return UNIT_EXIT();
 }
