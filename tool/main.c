@@ -213,7 +213,13 @@ static int load(struct kapi_build *b, char **paths, int npaths, bool verbose)
 	return 0;
 }
 
-/* Run the errno, capability, signal and parameter checks of SPEC. */
+/*
+ * Run the errno, capability, signal and parameter checks of SPEC.
+ *
+ * TODO: the lock checks run only in the plugin, per unit: they follow each
+ * function's control flow, which the facts do not carry. A lock that a
+ * callee in another unit takes and keeps is therefore not seen here.
+ */
 static void check_spec(struct kapi_arena *arena, struct kapi_program *prog,
 		       const struct kapi_unit_facts *u,
 		       const struct kapi_spec *spec,
