@@ -32,7 +32,10 @@
 #   --jobs N       make -jN (default: nproc)
 #   --resume       go on with an interrupted build of TREE: keep its
 #                  config, objects and log (the wall time is then that of
-#                  the rest only)
+#                  the rest only). Run it from the same checkout with the
+#                  same --plugin: both paths are part of the compiler
+#                  flags, and make compiles every unit again when they
+#                  change.
 #
 # The targets are vmlinux and the boot image (bzImage, or Image on arm64);
 # modules are not built. The build log is TREE/kapi-robustness.log.
