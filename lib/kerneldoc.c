@@ -318,8 +318,12 @@ static int read_syscall(struct source *src, unsigned int at,
 		text = kapi_arena_printf(src->arena, "%s %s", text,
 					 src->lines[i]);
 		depth = 0;
-		for (p = text; *p; p++)
-			depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		for (p = text; *p; p++) {
+			if (*p == '(')
+				depth++;
+			else if (*p == ')')
+				depth--;
+		}
 		if (strchr(text, '(') && depth == 0)
 			break;
 	}

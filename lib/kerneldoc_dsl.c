@@ -344,7 +344,10 @@ static bool is_c_expression(const char *text)
 	for (; *text; text++) {
 		if (*text == '"' || *text == ';')
 			return false;
-		depth += *text == '(' ? 1 : *text == ')' ? -1 : 0;
+		if (*text == '(')
+			depth++;
+		else if (*text == ')')
+			depth--;
 		if (depth < 0)
 			return false;
 	}
@@ -794,7 +797,7 @@ static int write_capability(struct writer *w, const struct kdoc_item *item,
 	const char *action = "KAPI_CAP_PERFORM_OPERATION";
 	unsigned long number;
 
-	/* "capability: none" says that no capability is involved. */
+	/* "capability: none" means that no capability is involved. */
 	if (strcmp(item->value, "none") == 0)
 		return 0;
 	if (!is_upper_name(item->value, "CAP_"))

@@ -455,8 +455,8 @@ struct kernel_api_spec {
 
 /*
  * Where the spec object lives. Up to PATCH v2 it is a static object in
- * section .kapi_specs itself; from PATCH v3 on it is a global const object
- * in .rodata, and .kapi_specs holds a pointer to it.
+ * section .kapi_specs itself. From PATCH v3 on it is a global const object
+ * in .rodata, and .kapi_specs contains a pointer to it.
  */
 #ifdef KAPI_LAYOUT_SPEC_POINTER
 #define DEFINE_KERNEL_API_SPEC(func_name)				\

@@ -8,6 +8,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,18 @@
 #include "output.h"
 
 /* Feed LINES (separated by newlines) to a fresh merge and sort the result. */
+/* Whether TEXT is non-NULL and equal to EXPECTED. */
+static bool text_is(const char *text, const char *expected)
+{
+	return text && strcmp(text, expected) == 0;
+}
+
+/* Whether TEXT is non-NULL and contains PART. */
+static bool text_has(const char *text, const char *part)
+{
+	return text && strstr(text, part) != NULL;
+}
+
 static unsigned int merge_text(struct kapi_merge *m, struct kapi_arena *arena,
 			       const char *strip, const char *lines,
 			       struct kapi_result **out)
@@ -290,13 +303,13 @@ static void test_value_of_message(void)
 	const char *v;
 
 	v = kapi_merge_value(arena, "'sys_mlock' waits in 'down_write_killable' and can return -EINTR, but no signal entry gives that error", "sys_mlock");
-	CHECK(v && strcmp(v, "EINTR") == 0);
+	CHECK(text_is(v, "EINTR"));
 	v = kapi_merge_value(arena, "'do_mlock' returns -ENOMEM with the lock still held", "do_mlock");
-	CHECK(v && strcmp(v, "ENOMEM") == 0);
+	CHECK(text_is(v, "ENOMEM"));
 	v = kapi_merge_value(arena, "'sys_x' checks CAP_SYS_ADMIN through 'capable', which its spec does not declare", "sys_x");
-	CHECK(v && strcmp(v, "CAP_SYS_ADMIN") == 0);
+	CHECK(text_is(v, "CAP_SYS_ADMIN"));
 	v = kapi_merge_value(arena, "'sys_mlock' returns with 'mmap_lock' still held (write mode)", "sys_mlock");
-	CHECK(v && strcmp(v, "mmap_lock") == 0);
+	CHECK(text_is(v, "mmap_lock"));
 	v = kapi_merge_value(arena, "context imbalance in 'do_mlock' - unexpected unlock", "do_mlock");
 	CHECK(v == NULL);
 	/* KAPI_SIGNAL_ERROR is one word, not the errno name ERROR. */
@@ -369,14 +382,16 @@ static void test_baseline_of_merged(void)
 		      "sparse-context do_mlock -\n") == 0);
 
 	CHECK(run_with("--baseline", baseline, after, &out) == 1);
-	CHECK(out && strstr(out, "[kapi-lock-imbalance]\n") != NULL);
-	CHECK(out && strstr(out, "[cocci-missing_unlock]\n") != NULL);
-	CHECK(out && strstr(out, "kapi-signal-uncovered") == NULL);
-	CHECK(out && strstr(out, "sparse-context") == NULL);
+	CHECK(text_has(out, "[kapi-lock-imbalance]\n"));
+	CHECK(text_has(out, "[cocci-missing_unlock]\n"));
+	CHECK(out != NULL);
+	CHECK(!text_has(out, "kapi-signal-uncovered"));
+	CHECK(out != NULL);
+	CHECK(!text_has(out, "sparse-context"));
 	free(out);
 
 	CHECK(run_with("--baseline", baseline, before, &out) == 0);
-	CHECK(out && strcmp(out, "") == 0);
+	CHECK(text_is(out, ""));
 	free(out);
 	unlink(before);
 	unlink(after);

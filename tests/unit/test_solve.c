@@ -436,7 +436,7 @@ static void broken_ir_is_rejected(void)
  * long top(int n) { return ring0(n); }
  * solved with the memory budget already used up: the solver stops after
  * one round, but the constants each function returns itself are kept,
- * and the result says why it is incomplete.
+ * and the result gives the reason it is incomplete.
  */
 static void budget_keeps_direct_constants(void)
 {
@@ -479,7 +479,8 @@ static void budget_keeps_direct_constants(void)
 	set = kapi_solve_returns(prog, "top", &why);
 	CHECK(set != NULL);
 	CHECK(has_const(set, -1));
-	CHECK(why != NULL && strstr(why, "KAPI_ARENA_BUDGET") != NULL);
+	CHECK(why != NULL);
+	CHECK(!why || strstr(why, "KAPI_ARENA_BUDGET") != NULL);
 	kapi_arena_free(arena);
 }
 
