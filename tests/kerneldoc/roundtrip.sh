@@ -15,24 +15,9 @@
 
 set -euo pipefail
 
-while [ $# -gt 0 ]; do
-	case "$1" in
-	--gcc) gcc=$2 ;;
-	--plugin) plugin=$2 ;;
-	--tool) tool=$2 ;;
-	--include) include=$2 ;;
-	--compat) compat=$2 ;;
-	--srcdir) srcdir=$2 ;;
-	*) echo "roundtrip.sh: unknown argument '$1'" >&2; exit 2 ;;
-	esac
-	shift 2
-done
-for var in gcc plugin tool include compat srcdir; do
-	if [ -z "${!var:-}" ]; then
-		echo "roundtrip.sh: --$var is missing" >&2
-		exit 2
-	fi
-done
+# shellcheck source=../test_args.sh
+. "$(dirname "$0")/../test_args.sh"
+parse_test_args roundtrip.sh "gcc plugin tool include compat srcdir" "$@"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
