@@ -393,6 +393,22 @@ static const char *quoted(const char *line, const char *end, char *out,
  * Remove in place, from the function blocks in TEXT (NUL-terminated), the
  * blocks whose function KEEP rejects.
  */
+/*
+ * The linkage number that follows the name on an "fn" line. The full
+ * reader rejects a bad one later; here it only sorts the line.
+ */
+static enum kapi_linkage fn_linkage(const char *after_name)
+{
+	switch (atoi(after_name)) {
+	case KAPI_LINKAGE_STATIC:
+		return KAPI_LINKAGE_STATIC;
+	case KAPI_LINKAGE_WEAK:
+		return KAPI_LINKAGE_WEAK;
+	default:
+		return KAPI_LINKAGE_GLOBAL;
+	}
+}
+
 static void drop_unwanted(char *text, const char *unit, kapi_facts_keep keep,
 			  void *keep_data)
 {
@@ -408,7 +424,7 @@ static void drop_unwanted(char *text, const char *unit, kapi_facts_keep keep,
 						   sizeof(name));
 
 			keeping = !after || keep(keep_data, unit, name,
-						 atoi(after) != 0);
+						 fn_linkage(after));
 		}
 		if (keeping) {
 			memmove(out, in, len);
@@ -442,8 +458,8 @@ void kapi_facts_scan(const unsigned char *data, size_t len,
 		if (kind)
 			after = quoted(p, stop, name, sizeof(name));
 		if (after)
-			visit(visit_data, kind, name,
-			      kind == 'f' && atoi(after) != 0);
+			visit(visit_data, kind, name, kind == 'f' ?
+			      fn_linkage(after) : KAPI_LINKAGE_GLOBAL);
 		p = stop + 1;
 	}
 }

@@ -538,6 +538,7 @@ struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
 	sum = kapi_arena_alloc(arena, sizeof(*sum));
 	sum->name = fn->name;
 	sum->is_static = fn->is_static;
+	sum->is_weak = fn->is_weak;
 	sum->nparams = fn->nparams;
 	sum->param_names = fn->param_names;
 	sum->param_types = fn->param_types;

@@ -6,7 +6,7 @@
  * double-quoted with \\, \" and \n escapes, and a lone - is a null string:
  *
  *   file     := "kapi-summary 1" NL fn*
- *   fn       := "fn" STR static nparams returns_value loc NL
+ *   fn       := "fn" STR linkage nparams returns_value loc NL
  *               ("param" index STR STR STR NL)*
  *               ("incomplete" STR NL)?
  *               "ret" count widened NL atom*
@@ -18,6 +18,7 @@
  *   filter   := regions low high only nvalues value*
  *   loc      := STR line column
  *   kind     := "const" | "opaque" | "param" | "call" | "unknown"
+ *   linkage  := 0 (global) | 1 (static) | 2 (weak), enum kapi_linkage
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -85,8 +86,9 @@ void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
 
 	kapi_buf_puts(out, "fn");
 	tio_write_string(out, s->name);
-	kapi_buf_printf(out, " %d %u %d", s->is_static ? 1 : 0, s->nparams,
-			s->returns_value ? 1 : 0);
+	kapi_buf_printf(out, " %d %u %d", s->is_static ? KAPI_LINKAGE_STATIC :
+			s->is_weak ? KAPI_LINKAGE_WEAK : KAPI_LINKAGE_GLOBAL,
+			s->nparams, s->returns_value ? 1 : 0);
 	tio_write_loc(out, &s->loc);
 	kapi_buf_puts(out, "\n");
 
@@ -281,16 +283,18 @@ static bool read_call(struct tio_reader *r, struct kapi_callsite *cs)
 
 static bool read_fn(struct tio_reader *r, struct kapi_summary *s)
 {
-	int64_t is_static, returns;
+	unsigned int linkage;
+	int64_t returns;
 	unsigned int cap = 0;
 
 	if (!tio_read_string(r, &s->name) || !s->name)
 		return tio_fail(r, "a function name");
-	if (!tio_read_int(r, &is_static) ||
+	if (!tio_read_uint(r, "a linkage number", &linkage, KAPI_LINKAGE_WEAK) ||
 	    !tio_read_uint(r, "the number of parameters", &s->nparams, 4096) || !tio_read_int(r, &returns) ||
 	    !tio_read_loc(r, &s->loc) || !tio_expect_eol(r))
 		return false;
-	s->is_static = is_static != 0;
+	s->is_static = linkage == KAPI_LINKAGE_STATIC;
+	s->is_weak = linkage == KAPI_LINKAGE_WEAK;
 	s->returns_value = returns != 0;
 	if (s->nparams) {
 		s->param_names = kapi_arena_alloc(r->arena, s->nparams *

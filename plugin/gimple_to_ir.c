@@ -451,6 +451,8 @@ static struct kapi_fn_ir *translate_body(struct translator *tr,
 	tr->ir = kapi_ir_new(tr->arena, tr->name, !TREE_PUBLIC(fndecl), nparams,
 			     kapi_loc_from_gcc(tr->arena,
 					       function_location(fndecl)));
+	/* A __weak default: another unit's strong definition may replace it. */
+	tr->ir->is_weak = TREE_PUBLIC(fndecl) && DECL_WEAK(fndecl);
 	describe_params(tr, fndecl);
 
 	/* Number the blocks first: edges and PHIs refer to any of them. */

@@ -89,7 +89,16 @@ void kapi_build_link(struct kapi_build *b)
 		for (j = 0; j < u->nfns; j++) {
 			const struct kapi_summary *s = u->fns[j];
 
-			if (!s->is_static && kapi_program_find(b->prog, s->name)) {
+			const struct kapi_summary *other = s->is_static ? NULL :
+				kapi_program_find(b->prog, s->name);
+
+			/* As the linker does: strong replaces weak. */
+			if (other && other->is_weak && !s->is_weak) {
+				kapi_program_add(b->prog, relocate(b->arena, u, s));
+				b->nweak_replaced++;
+				continue;
+			}
+			if (other) {
 				b->nduplicates++;
 				continue;
 			}

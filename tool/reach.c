@@ -15,6 +15,7 @@ struct node {
 	const char *unit;
 	const char *name;
 	bool is_static;
+	bool is_weak;
 	unsigned int ncallees;
 	const char **callees;		/* raw names, resolved in the end */
 	bool reached;
@@ -53,12 +54,27 @@ static int find(const struct kapi_reach *r, const char *qname)
 	return -1;
 }
 
+/*
+ * Give node INDEX a slot, unless another definition of its name has one.
+ * As in the linker, a strong definition replaces a weak one. Between
+ * equals the first read wins, as in tool/link.c. The other definitions
+ * get no slot, so no call reaches them and their summaries are never
+ * parsed.
+ */
 static void insert_slot(struct kapi_reach *r, unsigned int index)
 {
-	unsigned int j = hash_ptr(r->nodes[index].qname) & (r->nslots - 1);
+	const struct node *node = &r->nodes[index];
+	unsigned int j = hash_ptr(node->qname) & (r->nslots - 1);
 
-	while (r->slots[j])
-		j = (j + 1) & (r->nslots - 1);
+	for (; r->slots[j]; j = (j + 1) & (r->nslots - 1)) {
+		const struct node *other = &r->nodes[r->slots[j] - 1];
+
+		if (other->qname != node->qname)
+			continue;
+		if (other->is_weak && !node->is_weak)
+			r->slots[j] = index + 1;
+		return;
+	}
 	r->slots[j] = index + 1;
 }
 
@@ -90,7 +106,8 @@ struct kapi_reach *kapi_reach_new(struct kapi_arena *arena)
 	return r;
 }
 
-void kapi_reach_visit(void *data, char kind, const char *name, bool is_static)
+void kapi_reach_visit(void *data, char kind, const char *name,
+		      enum kapi_linkage linkage)
 {
 	struct kapi_reach *r = data;
 	struct node *node;
@@ -123,8 +140,9 @@ void kapi_reach_visit(void *data, char kind, const char *name, bool is_static)
 		memset(node, 0, sizeof(*node));
 		node->unit = r->unit;
 		node->name = kapi_intern(r->arena, name);
-		node->is_static = is_static;
-		node->qname = qualify(r, name, r->unit, is_static);
+		node->is_static = linkage == KAPI_LINKAGE_STATIC;
+		node->is_weak = linkage == KAPI_LINKAGE_WEAK;
+		node->qname = qualify(r, name, r->unit, node->is_static);
 		r->current = (int)r->n++;
 		if (r->n * 2 > r->nslots)
 			rehash(r);
@@ -214,14 +232,48 @@ void kapi_reach_solve(struct kapi_reach *r)
 	free(todo);
 }
 
+/* Only the definition that won the name's slot is parsed. */
 bool kapi_reach_keep(void *data, const char *unit, const char *name,
-		     bool is_static)
+		     enum kapi_linkage linkage)
 {
 	struct kapi_reach *r = data;
 	const char *u = kapi_intern(r->arena, unit);
-	int at = find(r, qualify(r, name, u, is_static));
+	int at = find(r, qualify(r, name, u, linkage == KAPI_LINKAGE_STATIC));
 
-	return at >= 0 && r->nodes[at].reached;
+	return at >= 0 && r->nodes[at].reached && r->nodes[at].unit == u;
+}
+
+void kapi_reach_duplicates(const struct kapi_reach *r,
+			   struct kapi_reach_duplicates *out)
+{
+	unsigned int i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < r->n; i++) {
+		const struct node *node = &r->nodes[i];
+		const struct node *winner;
+		int at;
+
+		if (node->is_static)
+			continue;
+		at = find(r, node->qname);
+		winner = &r->nodes[at];
+		/* The same unit read twice (an object and its archive). */
+		if (at == (int)i || winner->unit == node->unit)
+			continue;
+		if (node->is_weak && !winner->is_weak) {
+			out->weak_replaced++;
+			continue;
+		}
+		/* Two weak defaults are legal; the linker takes either. */
+		if (node->is_weak)
+			continue;
+		if (!out->strong++) {
+			out->name = node->name;
+			out->kept_unit = winner->unit;
+			out->dropped_unit = node->unit;
+		}
+	}
 }
 
 unsigned int kapi_reach_count(const struct kapi_reach *r, unsigned int *kept)

@@ -85,7 +85,7 @@ int kapi_facts_read(struct kapi_arena *arena, const char *origin,
  * function NAME of UNIT. Dropped summaries are never parsed into memory.
  */
 typedef bool (*kapi_facts_keep)(void *data, const char *unit,
-				const char *name, bool is_static);
+				const char *name, enum kapi_linkage linkage);
 
 int kapi_facts_read_filtered(struct kapi_arena *arena, const char *origin,
 			     const unsigned char *data, size_t len,
@@ -96,12 +96,12 @@ int kapi_facts_read_filtered(struct kapi_arena *arena, const char *origin,
 /*
  * What a cheap first pass needs from a facts section, without parsing
  * atoms: called with KIND 'u' for a unit (NAME the source file), 's' for
- * a spec of that unit, 'f' for a function (IS_STATIC set) and 'c' for a
+ * a spec of that unit, 'f' for a function (LINKAGE set) and 'c' for a
  * call of the last function (NAME the callee). Names are only valid
  * during the call.
  */
 typedef void (*kapi_facts_visit)(void *data, char kind, const char *name,
-				 bool is_static);
+				 enum kapi_linkage linkage);
 
 void kapi_facts_scan(const unsigned char *data, size_t len,
 		     kapi_facts_visit visit, void *visit_data);

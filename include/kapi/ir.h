@@ -144,6 +144,8 @@ struct kapi_fn_ir {
 	struct kapi_arena *arena;
 	const char *name;		/* assembler name, interned */
 	bool is_static;			/* not visible outside its unit */
+	bool is_weak;			/* __weak: a strong definition elsewhere
+					 * replaces it at link time */
 	unsigned int nparams;
 	const char **param_names;	/* nparams entries, may be NULL */
 	const char **param_types;	/* as written: "size_t" */

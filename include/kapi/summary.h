@@ -23,6 +23,18 @@
 extern "C" {
 #endif
 
+/*
+ * A function's linkage, as the number after the name on an "fn" line of
+ * the facts. Readers older than the weak value take any nonzero number
+ * as static. They keep a weak default out of other units' calls, which
+ * is the safe side.
+ */
+enum kapi_linkage {
+	KAPI_LINKAGE_GLOBAL = 0,
+	KAPI_LINKAGE_STATIC = 1,
+	KAPI_LINKAGE_WEAK = 2,		/* global, replaced by a strong one */
+};
+
 /* A call made by the function: the callee and what was passed to it. */
 struct kapi_callsite {
 	const char *callee;		/* name, or a description if indirect */
@@ -53,6 +65,7 @@ const struct kapi_valueset *kapi_callsite_args(struct kapi_arena *arena,
 struct kapi_summary {
 	const char *name;
 	bool is_static;
+	bool is_weak;			/* see struct kapi_fn_ir */
 	unsigned int nparams;
 	const char **param_names;	/* nparams entries, may be NULL */
 	const char **param_types;	/* nparams entries, may be NULL */

@@ -73,6 +73,38 @@ out:
 	kapi_arena_free(arena);
 }
 
+/* The linkage number: 0 global, 1 static, 2 weak (enum kapi_linkage). */
+static void weak_linkage_round_trip(void)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	const char *why = NULL, *err = NULL;
+	struct kapi_fn_ir *fn = build_f(arena);
+	struct kapi_summary *s;
+	struct kapi_summary **back = NULL;
+	struct kapi_buf text = { 0 };
+
+	fn->is_static = false;
+	fn->is_weak = true;
+	s = kapi_summarize(arena, fn, &why);
+	CHECK(s != NULL);
+	if (!s)
+		goto out;
+	kapi_buf_puts(&text, KAPI_SUMMARY_FORMAT "\n");
+	kapi_summary_write(s, &text);
+	CHECK(strstr(kapi_buf_str(&text), "fn \"f\" 2 ") != NULL);
+
+	CHECK(kapi_summary_read(arena, "mem", kapi_buf_str(&text), &back,
+				&err) == 1);
+	CHECK(err == NULL);
+	if (!back)
+		goto out;
+	CHECK(back[0]->is_weak);
+	CHECK(!back[0]->is_static);
+out:
+	kapi_buf_release(&text);
+	kapi_arena_free(arena);
+}
+
 static void foreign_version_rejected(void)
 {
 	struct kapi_arena *arena = kapi_arena_new();
@@ -96,6 +128,8 @@ static void corrupt_input_names_line(void)
 		"kapi-summary 1\nfn \"f 0 0\n",
 		"kapi-summary 1\nbogus\n",
 		"kapi-summary 1\nfn \"f\" 0 99999 1 \"a.c\" 1 1\n",
+		"kapi-summary 1\nfn \"f\" 3 0 1 \"a.c\" 1 1\n",
+		"kapi-summary 1\nfn \"f\" -1 0 1 \"a.c\" 1 1\n",
 	};
 	unsigned int i;
 
@@ -116,6 +150,7 @@ static void corrupt_input_names_line(void)
 int main(void)
 {
 	RUN(round_trip_keeps_summary);
+	RUN(weak_linkage_round_trip);
 	RUN(foreign_version_rejected);
 	RUN(corrupt_input_names_line);
 	return UNIT_EXIT();

@@ -25,6 +25,7 @@
 #define __always_inline	inline __attribute__((__always_inline__))
 #define noinline	__attribute__((__noinline__))
 #define __cold		__attribute__((__cold__))
+#define __weak		__attribute__((__weak__))
 
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
