@@ -27,31 +27,61 @@ static void reserve(struct kapi_buf *buf, size_t extra)
 	buf->data = p;
 }
 
+/* Format into the free space first, and again only when it did not fit. */
 void kapi_buf_printf(struct kapi_buf *buf, const char *fmt, ...)
 {
+	size_t room = buf->cap > buf->len ? buf->cap - buf->len : 0;
 	va_list ap;
 	int len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	len = vsnprintf(room ? buf->data + buf->len : NULL, room, fmt, ap);
 	va_end(ap);
 	if (len <= 0)
 		return;
-
-	reserve(buf, (size_t)len);
-	va_start(ap, fmt);
-	vsnprintf(buf->data + buf->len, (size_t)len + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)len >= room) {
+		reserve(buf, (size_t)len);
+		va_start(ap, fmt);
+		vsnprintf(buf->data + buf->len, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+	}
 	buf->len += (size_t)len;
+}
+
+void kapi_buf_putn(struct kapi_buf *buf, const char *str, size_t len)
+{
+	reserve(buf, len);
+	memcpy(buf->data + buf->len, str, len);
+	buf->len += len;
+	buf->data[buf->len] = '\0';
 }
 
 void kapi_buf_puts(struct kapi_buf *buf, const char *str)
 {
-	size_t len = strlen(str);
+	kapi_buf_putn(buf, str, strlen(str));
+}
 
-	reserve(buf, len);
-	memcpy(buf->data + buf->len, str, len + 1);
-	buf->len += len;
+void kapi_buf_putc(struct kapi_buf *buf, char c)
+{
+	kapi_buf_putn(buf, &c, 1);
+}
+
+void kapi_buf_put_num(struct kapi_buf *buf, long long value)
+{
+	char digits[24];
+	char *p = digits + sizeof(digits);
+	/* The magnitude in unsigned arithmetic, so LLONG_MIN has one too. */
+	unsigned long long magnitude = value < 0 ?
+		0ULL - (unsigned long long)value : (unsigned long long)value;
+
+	do {
+		*--p = (char)('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude);
+	if (value < 0)
+		*--p = '-';
+	*--p = ' ';
+	kapi_buf_putn(buf, p, (size_t)(digits + sizeof(digits) - p));
 }
 
 const char *kapi_buf_str(const struct kapi_buf *buf)

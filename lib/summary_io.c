@@ -43,31 +43,35 @@ static void write_filter(struct kapi_buf *out, const struct kapi_filter *f)
 {
 	unsigned int i;
 
-	kapi_buf_printf(out, " %u %lld %lld %d %u", f->regions,
-			(long long)f->low, (long long)f->high, f->only ? 1 : 0,
-			f->nvalues);
+	kapi_buf_put_num(out, f->regions);
+	kapi_buf_put_num(out, f->low);
+	kapi_buf_put_num(out, f->high);
+	kapi_buf_put_num(out, f->only ? 1 : 0);
+	kapi_buf_put_num(out, f->nvalues);
 	for (i = 0; i < f->nvalues; i++)
-		kapi_buf_printf(out, " %lld", (long long)f->values[i]);
+		kapi_buf_put_num(out, f->values[i]);
 }
 
 static void write_atom(struct kapi_buf *out, const struct kapi_atom *a)
 {
 	unsigned int i;
 
-	kapi_buf_printf(out, "atom %s %lld %d", atom_kinds[a->kind],
-			(long long)a->value, a->ref);
+	kapi_buf_puts(out, "atom ");
+	kapi_buf_puts(out, atom_kinds[a->kind]);
+	kapi_buf_put_num(out, a->value);
+	kapi_buf_put_num(out, a->ref);
 	tio_write_string(out, a->text);
 	write_filter(out, &a->filter);
-	kapi_buf_printf(out, " %u", a->nguards);
+	kapi_buf_put_num(out, a->nguards);
 	for (i = 0; i < a->nguards; i++) {
-		kapi_buf_printf(out, " %s %d",
-				a->guards[i].kind == KAPI_GUARD_PARAM ?
-				"param" : "call", a->guards[i].ref);
+		kapi_buf_puts(out, a->guards[i].kind == KAPI_GUARD_PARAM ?
+			      " param" : " call");
+		kapi_buf_put_num(out, a->guards[i].ref);
 		write_filter(out, &a->guards[i].filter);
 	}
 	tio_write_loc(out, &a->loc);
 	tio_write_string(out, a->origin);
-	kapi_buf_puts(out, "\n");
+	kapi_buf_putc(out, '\n');
 }
 
 static void write_set(struct kapi_buf *out, const char *tag,
@@ -114,10 +118,11 @@ void kapi_summary_write(const struct kapi_summary *s, struct kapi_buf *out)
 
 		kapi_buf_puts(out, "call");
 		tio_write_string(out, cs->callee);
-		kapi_buf_printf(out, " %d %d", cs->indirect ? 1 : 0,
-				cs->reachable ? 1 : 0);
+		kapi_buf_put_num(out, cs->indirect ? 1 : 0);
+		kapi_buf_put_num(out, cs->reachable ? 1 : 0);
 		tio_write_loc(out, &cs->loc);
-		kapi_buf_printf(out, " %u\n", cs->nargs);
+		kapi_buf_put_num(out, cs->nargs);
+		kapi_buf_putc(out, '\n');
 		if (!args && cs->nargs) {
 			/* The strings the packed atoms point to outlive it. */
 			struct kapi_callsite copy = *cs;

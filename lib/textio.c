@@ -16,21 +16,26 @@ void tio_write_string(struct kapi_buf *out, const char *s)
 		return;
 	}
 	kapi_buf_puts(out, " \"");
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			kapi_buf_printf(out, "\\%c", *s);
-		else if (*s == '\n')
-			kapi_buf_puts(out, "\\n");
-		else
-			kapi_buf_printf(out, "%c", *s);
+	while (*s) {
+		/* Copy the run of characters that need no escape at once. */
+		size_t plain = strcspn(s, "\"\\\n");
+
+		kapi_buf_putn(out, s, plain);
+		s += plain;
+		if (!*s)
+			break;
+		kapi_buf_puts(out, *s == '\n' ? "\\n" : *s == '"' ? "\\\"" :
+			      "\\\\");
+		s++;
 	}
-	kapi_buf_puts(out, "\"");
+	kapi_buf_putc(out, '"');
 }
 
 void tio_write_loc(struct kapi_buf *out, const struct kapi_loc *loc)
 {
 	tio_write_string(out, loc->file ? loc->file : "");
-	kapi_buf_printf(out, " %u %u", loc->line, loc->column);
+	kapi_buf_put_num(out, loc->line);
+	kapi_buf_put_num(out, loc->column);
 }
 
 bool tio_fail(struct tio_reader *r, const char *what)

@@ -20,6 +20,11 @@ struct kapi_buf {
 void kapi_buf_printf(struct kapi_buf *buf, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void kapi_buf_puts(struct kapi_buf *buf, const char *str);
+void kapi_buf_putn(struct kapi_buf *buf, const char *str, size_t len);
+void kapi_buf_putc(struct kapi_buf *buf, char c);
+
+/* Append " VALUE" in decimal: the facts' writers call this per number. */
+void kapi_buf_put_num(struct kapi_buf *buf, long long value);
 
 /* Return the text so far; "" for an empty buffer. */
 const char *kapi_buf_str(const struct kapi_buf *buf);
