@@ -4,11 +4,15 @@
  * The generic default of that hook (kernel/area_default.c) is __weak and
  * returns -ENOSYS. The architecture's strong one (arch/demo/area.c)
  * returns -E2BIG. The linked kernel runs the strong one, so only -E2BIG
- * is an undeclared errno of this syscall.
+ * is an undeclared errno of this syscall. The "extern inline" helper of
+ * area_flags.h is used here and in arch/demo/area.c without being a
+ * duplicate definition.
  */
 #include <linux/errno.h>
 #include <linux/syscalls.h>
 #include <linux/syscall_api_spec.h>
+
+#include "../area_flags.h"
 
 extern int arch_area_check(unsigned long len);
 extern int area_insert(unsigned long start, unsigned long len);
@@ -27,12 +31,16 @@ DEFINE_KERNEL_API_SPEC(sys_area_map)
 	KAPI_ERROR_COUNT(2)
 KAPI_END_SPEC;
 
-SYSCALL_DEFINE2(area_map, unsigned long, start, unsigned long, len)
+SYSCALL_DEFINE3(area_map, unsigned long, start, unsigned long, len,
+		unsigned long, flags)
 {
 	int err;
 
 	if (start & 4095)
 		return -EINVAL;
+	err = area_flags_valid(flags);
+	if (err)
+		return err;
 	err = arch_area_check(len);
 	if (err)
 		return err;
