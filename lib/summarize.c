@@ -545,6 +545,12 @@ struct kapi_summary *kapi_summarize(struct kapi_arena *arena,
 	sum->param_base_types = fn->param_base_types;
 	sum->loc = fn->loc;
 
+	/*
+	 * TODO: the flow state and the working value sets live in the unit's
+	 * arena until the facts are written (the plugin's added peak memory,
+	 * docs/performance.md). A scratch arena per function, with the final
+	 * sets copied out, would return them before the next function.
+	 */
 	cx.arena = arena;
 	cx.sum = sum;
 	cx.val = calloc(nv, sizeof(*cx.val));
