@@ -172,7 +172,7 @@ static void report_duplicates(const struct kapi_reach_duplicates *d,
 {
 	if (verbose)
 		fprintf(stderr,
-			"kapi-check: %u weak definitions replaced by strong ones, %u global names defined more than once\n",
+			"kapi-check: %u names with a weak definition replaced by a strong one, %u names with more than one strong definition\n",
 			d->weak_replaced, d->strong);
 	if (!d->strong)
 		return;

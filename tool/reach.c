@@ -57,9 +57,10 @@ static int find(const struct kapi_reach *r, const char *qname)
 /*
  * Give node INDEX a slot, unless another definition of its name has one.
  * As in the linker, a strong definition replaces a weak one. Between
- * equals the first read wins, as in tool/link.c. The other definitions
- * get no slot, so no call reaches them and their summaries are never
- * parsed.
+ * equals, and between two copies of one unit (tool/link.c keeps a unit's
+ * first copy whatever it contains), the first read wins. The other
+ * definitions get no slot, so no call reaches them and their summaries
+ * are never parsed.
  */
 static void insert_slot(struct kapi_reach *r, unsigned int index)
 {
@@ -71,7 +72,8 @@ static void insert_slot(struct kapi_reach *r, unsigned int index)
 
 		if (other->qname != node->qname)
 			continue;
-		if (other->is_weak && !node->is_weak)
+		if (other->is_weak && !node->is_weak &&
+		    other->unit != node->unit)
 			r->slots[j] = index + 1;
 		return;
 	}
@@ -243,11 +245,18 @@ bool kapi_reach_keep(void *data, const char *unit, const char *name,
 	return at >= 0 && r->nodes[at].reached && r->nodes[at].unit == u;
 }
 
+/* Flags per winning node, so that each name is counted once. */
+#define COUNTED_WEAK	1
+#define COUNTED_STRONG	2
+
 void kapi_reach_duplicates(const struct kapi_reach *r,
 			   struct kapi_reach_duplicates *out)
 {
+	unsigned char *counted = calloc(r->n ? r->n : 1, 1);
 	unsigned int i;
 
+	if (!counted)
+		abort();
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < r->n; i++) {
 		const struct node *node = &r->nodes[i];
@@ -262,18 +271,22 @@ void kapi_reach_duplicates(const struct kapi_reach *r,
 		if (at == (int)i || winner->unit == node->unit)
 			continue;
 		if (node->is_weak && !winner->is_weak) {
-			out->weak_replaced++;
+			if (!(counted[at] & COUNTED_WEAK))
+				out->weak_replaced++;
+			counted[at] |= COUNTED_WEAK;
 			continue;
 		}
 		/* Two weak defaults are legal; the linker takes either. */
-		if (node->is_weak)
+		if (node->is_weak || (counted[at] & COUNTED_STRONG))
 			continue;
+		counted[at] |= COUNTED_STRONG;
 		if (!out->strong++) {
 			out->name = node->name;
 			out->kept_unit = winner->unit;
 			out->dropped_unit = node->unit;
 		}
 	}
+	free(counted);
 }
 
 unsigned int kapi_reach_count(const struct kapi_reach *r, unsigned int *kept)

@@ -31,14 +31,15 @@ bool kapi_reach_keep(void *data, const char *unit, const char *name,
 		     enum kapi_linkage linkage);
 
 /*
- * Global names defined in more than one unit. A strong definition that
- * replaced a weak one is what the linker does too. Two strong ones mean
- * the inputs are not one link (objects of two configurations, or of
- * modules): calls then reach the one read first, named here.
+ * Global names defined in more than one unit, each counted once. A strong
+ * definition that replaced a weak one is what the linker does too. Two
+ * strong ones mean the inputs are not one link (objects of two
+ * configurations, or of modules): calls then reach the one read first,
+ * named here.
  */
 struct kapi_reach_duplicates {
-	unsigned int weak_replaced;
-	unsigned int strong;
+	unsigned int weak_replaced;	/* names whose weak one was replaced */
+	unsigned int strong;		/* names with two strong definitions */
 	const char *name;		/* the first strong duplicate */
 	const char *kept_unit;
 	const char *dropped_unit;

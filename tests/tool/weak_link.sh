@@ -15,7 +15,10 @@
 #  - --verbose counts one weak definition replaced;
 #  - with a second strong definition among the inputs (lib/area_copy.c),
 #    kapi-check prints one note naming the function and both units, and
-#    follows the definition read first.
+#    follows the definition read first;
+#  - a weak unit read twice (an object and an archive) counts once;
+#  - of one unit read twice with other contents, the first copy is
+#    followed, even when the second is strong.
 #
 # Usage: weak_link.sh --gcc GCC --plugin SO --tool KAPI_CHECK
 #                     --include DIR --compat DIR --srcdir DIR
@@ -35,14 +38,15 @@ fail() {
 	exit 1
 }
 
-# Compile UNIT with the facts argument into $work/NAME.o; a warning or an
-# error of the plugin fails the test.
+# Compile UNIT with the facts argument and the other arguments into
+# $work/NAME.o; a warning or an error of the plugin fails the test.
 compile() {
 	local unit=$1 name=$2 output
 
+	shift 2
 	output=$("$gcc" -O2 -c -o "$work/$name.o" -fdiagnostics-color=never \
 		-fplugin="$plugin" -fplugin-arg-kapi_check-facts \
-		-I "$include" -I "$compat" "$unit" 2>&1) ||
+		-I "$include" -I "$compat" "$@" "$unit" 2>&1) ||
 		fail "compiling $unit failed: $output"
 	if grep -q -e ': warning: ' -e ': error: ' <<<"$output"; then
 		fail "compiling $unit printed: $output"
@@ -53,6 +57,7 @@ compile mm/area.c area
 compile kernel/area_default.c weak
 compile arch/demo/area.c strong
 compile lib/area_copy.c copy
+compile kernel/area_default.c weak_as_strong -DAREA_DEFAULT_STRONG
 grep -v '^#' area.expected >"$work/expected.txt"
 
 # Run kapi-check over the objects named; stdout to $work/out, stderr to
@@ -76,7 +81,7 @@ for order in "weak strong" "strong weak"; do
 done
 
 run --verbose "$work/area.o" "$work/weak.o" "$work/strong.o"
-grep -q '^kapi-check: 1 weak definitions replaced by strong ones, 0 global names defined more than once$' "$work/err" ||
+grep -q '^kapi-check: 1 names with a weak definition replaced by a strong one, 0 names with more than one strong definition$' "$work/err" ||
 	fail "--verbose did not count one weak definition replaced: $(cat "$work/err")"
 
 run "$work/area.o" "$work/strong.o" "$work/copy.o" "$work/weak.o"
@@ -86,5 +91,19 @@ grep -q "^kapi-check: note: 1 global function name is defined in more than one u
 	fail "no note named the two strong definitions: $(cat "$work/err")"
 [ "$(grep -c ': note: ' "$work/err")" -eq 1 ] ||
 	fail "expected one note on stderr: $(cat "$work/err")"
+
+# An object and the archive that holds it: the weak unit is read twice,
+# and the name still counts once.
+ar rcs "$work/hooks.a" "$work/weak.o" "$work/strong.o"
+run --verbose "$work/area.o" "$work/weak.o" "$work/hooks.a"
+grep -q '^kapi-check: 1 names with a weak definition replaced by a strong one, 0 names with more than one strong definition$' "$work/err" ||
+	fail "a weak unit read twice was not counted once: $(cat "$work/err")"
+
+# One unit read twice with other contents, as from two build folders: the
+# first copy wins whole, so the weak body is followed, not the strong
+# copy of the same unit.
+run "$work/area.o" "$work/weak.o" "$work/weak_as_strong.o"
+grep -q "^kernel/area_default.c:[0-9]*:[0-9]*: warning: 'sys_area_map' can return -ENOSYS" "$work/out" ||
+	fail "the first copy of kernel/area_default.c was not followed: $(cat "$work/out")"
 
 echo "PASS: calls reach the strong definition, and two strong ones are named"
