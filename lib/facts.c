@@ -667,10 +667,12 @@ int kapi_facts_read_filtered(struct kapi_arena *arena, const char *origin,
 						 origin, at, line);
 			return -1;
 		}
-		if (version != KAPI_FACTS_VERSION) {
+		if (version < KAPI_FACTS_OLDEST_VERSION ||
+		    version > KAPI_FACTS_VERSION) {
 			*err = kapi_arena_printf(arena,
-						 "%s: kapi facts of version %llu, but this kapi-check reads version %d; rebuild the object with this kapi-check's plugin",
+						 "%s: kapi facts of version %llu, but this kapi-check reads versions %d to %d; rebuild the object with this kapi-check's plugin",
 						 origin, version,
+						 KAPI_FACTS_OLDEST_VERSION,
 						 KAPI_FACTS_VERSION);
 			return -1;
 		}

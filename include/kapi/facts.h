@@ -12,11 +12,11 @@
  * final link drops every .discard.* input section, so the facts never
  * reach the loaded image. The section is not allocated (no SHF_ALLOC).
  *
- * Format, version 1. A section holds one or more unit blocks, back to back
+ * Format, version 2. A section holds one or more unit blocks, back to back
  * (ld -r concatenates the sections of its inputs, with NUL padding between
  * them, which readers skip). A block is text:
  *
- *   kapi-facts 1 LENGTH\n        LENGTH bytes of body follow this line
+ *   kapi-facts 2 LENGTH\n        LENGTH bytes of body follow this line
  *   unit "SOURCE"\n              the unit's main source file
  *   errno "NAME" VALUE ALIAS\n   the unit's errno macros (ALIAS 0 or 1)
  *   capname "NAME" VALUE\n       the unit's CAP_* macros
@@ -26,6 +26,9 @@
  *
  * Strings are double-quoted with \\, \" and \n escapes. A reader rejects
  * a block of another version with a message that names the object.
+ * Version 2 added weak functions (linkage 2 on "fn" lines), which a
+ * version 1 reader would take as static and so drop from other units'
+ * calls without a word. Version 1 blocks are still read.
  */
 #ifndef KAPI_FACTS_H
 #define KAPI_FACTS_H
@@ -44,7 +47,8 @@ extern "C" {
 #endif
 
 #define KAPI_FACTS_SECTION ".discard.kapi_facts"
-#define KAPI_FACTS_VERSION 1
+#define KAPI_FACTS_VERSION 2
+#define KAPI_FACTS_OLDEST_VERSION 1	/* the oldest this reader accepts */
 
 /* The facts of one unit. */
 struct kapi_unit_facts {

@@ -1089,7 +1089,7 @@ out:
 
 static void foreign_version_names_object(void)
 {
-	static const char old[] = "kapi-facts 2 12\nunit \"old.c\"\n";
+	static const char old[] = "kapi-facts 3 12\nunit \"old.c\"\n";
 	char *plain = compile_unit(HELPER_UNIT, "plain.o", NO_PLUGIN, NULL);
 	char *text = path_join(work, "old.txt");
 	char *object = path_join(work, "old.o");
@@ -1123,7 +1123,7 @@ static void foreign_version_names_object(void)
 					      r.found.lens[0], &units,
 					      &nunits, &err) == -1);
 			CHECK(contains(err, i == 0 ? object : member));
-			CHECK(contains(err, "version 2"));
+			CHECK(contains(err, "version 3"));
 		}
 		search_release(&r);
 		kapi_arena_free(arena);

@@ -161,7 +161,7 @@ static void same_macros_share_tables(void)
 static void bad_input_named(void)
 {
 	static const char *const bad[] = {
-		"kapi-facts 2 10\nunit \"x\"\n",
+		"kapi-facts 3 10\nunit \"x\"\n",
 		"kapi-facts 1 99999\nunit \"x\"\n",
 		"garbage",
 		"kapi-facts 1 9\nunit x\n\n",
