@@ -394,8 +394,9 @@ static const char *quoted(const char *line, const char *end, char *out,
  * blocks whose function KEEP rejects.
  */
 /*
- * The linkage number that follows the name on an "fn" line. The full
- * reader rejects a bad one later; here it only sorts the line.
+ * The linkage number that follows the name on an "fn" line. Here it only
+ * sorts the line: the full reader rejects a bad one in the functions it
+ * parses, and a filtered read never parses the unreached ones.
  */
 static enum kapi_linkage fn_linkage(const char *after_name)
 {
@@ -439,6 +440,7 @@ void kapi_facts_scan(const unsigned char *data, size_t len,
 		     kapi_facts_visit visit, void *visit_data)
 {
 	const char *p = (const char *)data, *end = p + len;
+	/* NOTE: names past 511 bytes are cut here, so two such names can meet. */
 	char name[512];
 
 	while (p < end) {
@@ -501,7 +503,14 @@ static bool share_macro_tables(struct tio_reader *r, struct kapi_unit_facts *u,
 	return false;
 }
 
-/* Read one block's body (BODY, LEN bytes) into U; PREV are earlier units. */
+/*
+ * Read one block's body (BODY, LEN bytes) into U; PREV are earlier units.
+ *
+ * TODO: error lines count from the block's first body line, not from the
+ * start of the section or facts-dir file, and the summary reader counts
+ * from its own header line after the dropped summaries are removed. The
+ * block's offset and the dropped lines would have to be carried through.
+ */
 static bool read_body(struct kapi_arena *arena, const char *origin,
 		      const char *body, size_t len, struct kapi_unit_facts *u,
 		      const struct kapi_unit_facts *prev, unsigned int nprev,
