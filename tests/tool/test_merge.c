@@ -232,6 +232,23 @@ out:
 	kapi_arena_free(arena);
 }
 
+/* SARIF's "uri" is a URI reference: a space or a quote is percent-encoded. */
+static void test_sarif_uri_encoded(void)
+{
+	struct kapi_arena *arena = kapi_arena_new();
+	struct kapi_result *r;
+	struct kapi_merge m;
+	unsigned int n = merge_text(&m, arena, NULL,
+		"dir x/a\"b%.c:3:1: warning: 'f' returns -EIO with the lock of line 2 held [cocci-missing_unlock]\n",
+		&r);
+	char *sarif = print_to_string(KAPI_FORMAT_SARIF, r, n);
+
+	CHECK(n == 1);
+	CHECK(strstr(sarif, "\"uri\": \"dir%20x/a%22b%25.c\"") != NULL);
+	free(sarif);
+	kapi_arena_free(arena);
+}
+
 static void test_json_and_sarif_fields(void)
 {
 	struct kapi_arena *arena = kapi_arena_new();
@@ -408,6 +425,7 @@ int main(void)
 	RUN(test_unknown_kapi_id);
 	RUN(test_id_ignores_lines);
 	RUN(test_json_and_sarif_fields);
+	RUN(test_sarif_uri_encoded);
 	RUN(test_exit_status);
 	RUN(test_value_of_message);
 	RUN(test_baseline_of_merged);
