@@ -430,6 +430,9 @@ static void drop_unwanted(char *text, const char *unit, kapi_facts_keep keep,
 		if (keeping) {
 			memmove(out, in, len);
 			out += len;
+		} else if (eol) {
+			/* Keep the line count for the messages of later lines. */
+			*out++ = '\n';
 		}
 		in += len;
 	}
@@ -504,37 +507,31 @@ static bool share_macro_tables(struct tio_reader *r, struct kapi_unit_facts *u,
 }
 
 /*
- * Read one block's body (BODY, LEN bytes) into U; PREV are earlier units.
- *
- * TODO: error lines count from the block's first body line, not from the
- * start of the section or facts-dir file, and the summary reader counts
- * from its own header line after the dropped summaries are removed. The
- * block's offset and the dropped lines would have to be carried through.
+ * Read one block's body (BODY, LEN bytes, starting at line FIRST_LINE of
+ * the section or file) into U; PREV are earlier units.
  */
 static bool read_body(struct kapi_arena *arena, const char *origin,
-		      const char *body, size_t len, struct kapi_unit_facts *u,
+		      unsigned int first_line, const char *body, size_t len,
+		      struct kapi_unit_facts *u,
 		      const struct kapi_unit_facts *prev, unsigned int nprev,
 		      kapi_facts_keep keep, void *keep_data, const char **err)
 {
-	struct tio_reader r = { arena, origin, NULL, 1, NULL, NULL, 0 };
-	char *text = malloc(len + sizeof(KAPI_SUMMARY_FORMAT) + 2);
-	size_t header = strlen(KAPI_SUMMARY_FORMAT) + 1;
+	struct tio_reader r = { arena, origin, NULL, first_line, NULL, NULL, 0 };
+	char *text = malloc(len + 1);
 	struct kapi_summary **fns;
 	int n;
 
 	if (!text)
 		abort();
-	/* The summaries follow the specs; give them the summary header. */
-	memcpy(text, KAPI_SUMMARY_FORMAT "\n", header);
-	memcpy(text + header, body, len);
-	text[header + len] = '\0';
-	if (strlen(text + header) != len) {
+	memcpy(text, body, len);
+	text[len] = '\0';
+	if (strlen(text) != len) {
 		*err = kapi_arena_printf(arena, "%s: a facts block contains a NUL byte",
 					 origin);
 		free(text);
 		return false;
 	}
-	r.p = text + header;
+	r.p = text;
 
 	if (!tio_accept_word(&r, "unit") || !tio_read_string(&r, &u->unit) ||
 	    !u->unit || !tio_expect_eol(&r)) {
@@ -574,15 +571,14 @@ specs:
 		u->specs[u->nspecs++] = spec;
 	}
 
-	/* Hand the rest to the summary reader, header line included. */
+	/* Hand the rest to the summary reader. */
 	{
-		size_t done = (size_t)(r.p - (text + header));
+		size_t done = (size_t)(r.p - text);
 
 		if (keep)
-			drop_unwanted(text + header + done, u->unit, keep,
-				      keep_data);
-		memmove(text + done, KAPI_SUMMARY_FORMAT "\n", header);
-		n = kapi_summary_read(arena, origin, text + done, &fns, err);
+			drop_unwanted(text + done, u->unit, keep, keep_data);
+		n = kapi_summary_read_lines(arena, origin, r.line, text + done,
+					    &fns, err);
 	}
 	free(text);
 	free(r.scratch);
@@ -642,17 +638,20 @@ int kapi_facts_read_filtered(struct kapi_arena *arena, const char *origin,
 {
 	static const char magic[] = "kapi-facts ";
 	size_t at = 0;
+	unsigned int lineno = 1;	/* of data[at], for messages */
 	int found = 0;
 
 	*err = NULL;
 	while (at < len) {
 		unsigned long long version, size;
 		struct kapi_unit_facts *u;
+		const char *p, *end;
 		char line[64];
 		size_t n = 0;
 
 		/* ld -r pads the concatenated sections with NUL bytes. */
 		if (data[at] == '\0' || data[at] == '\n') {
+			lineno += data[at] == '\n';
 			at++;
 			continue;
 		}
@@ -706,12 +705,19 @@ int kapi_facts_read_filtered(struct kapi_arena *arena, const char *origin,
 		u = &(*units)[*nunits];
 		memset(u, 0, sizeof(*u));
 		u->origin = kapi_intern(arena, origin);
-		if (!read_body(arena, origin, (const char *)data + at,
-			       (size_t)size, u, *units, *nunits, keep,
-			       keep_data, err))
+		if (!read_body(arena, origin, lineno + 1,
+			       (const char *)data + at, (size_t)size, u,
+			       *units, *nunits, keep, keep_data, err))
 			return -1;
 		(*nunits)++;
 		found++;
+
+		/* The header line, then the body's lines. */
+		lineno++;
+		end = (const char *)data + at + size;
+		for (p = (const char *)data + at;
+		     (p = memchr(p, '\n', (size_t)(end - p))); p++)
+			lineno++;
 		at += (size_t)size;
 	}
 	return found;

@@ -370,10 +370,6 @@ int kapi_summary_read(struct kapi_arena *arena, const char *name,
 		      const char *text, struct kapi_summary ***out,
 		      const char **err)
 {
-	struct tio_reader r = { arena, name, text, 1, NULL, NULL, 0 };
-	struct kapi_summary **list = NULL;
-	unsigned int n = 0, cap = 0;
-
 	*out = NULL;
 	*err = NULL;
 	if (strncmp(text, KAPI_SUMMARY_FORMAT "\n",
@@ -383,12 +379,30 @@ int kapi_summary_read(struct kapi_arena *arena, const char *name,
 					 name, KAPI_SUMMARY_FORMAT);
 		return -1;
 	}
-	r.p += strlen(KAPI_SUMMARY_FORMAT) + 1;
-	r.line = 2;
+	return kapi_summary_read_lines(arena, name, 2,
+				       text + strlen(KAPI_SUMMARY_FORMAT) + 1,
+				       out, err);
+}
 
+int kapi_summary_read_lines(struct kapi_arena *arena, const char *name,
+			    unsigned int first_line, const char *text,
+			    struct kapi_summary ***out, const char **err)
+{
+	struct tio_reader r = { arena, name, text, first_line, NULL, NULL, 0 };
+	struct kapi_summary **list = NULL;
+	unsigned int n = 0, cap = 0;
+
+	*out = NULL;
+	*err = NULL;
 	while (*r.p) {
 		struct kapi_summary *s;
 
+		/* Unit facts leave the lines of unread summaries empty. */
+		if (*r.p == '\n') {
+			r.p++;
+			r.line++;
+			continue;
+		}
 		if (!tio_accept_word(&r, "fn")) {
 			tio_fail(&r, "'fn'");
 			break;

@@ -110,6 +110,14 @@ int kapi_summary_read(struct kapi_arena *arena, const char *name,
 		      const char *text, struct kapi_summary ***out,
 		      const char **err);
 
+/*
+ * The same for summaries without the format line, as in unit facts, whose
+ * first line is line FIRST_LINE of NAME. Empty lines are skipped.
+ */
+int kapi_summary_read_lines(struct kapi_arena *arena, const char *name,
+			    unsigned int first_line, const char *text,
+			    struct kapi_summary ***out, const char **err);
+
 #ifdef __cplusplus
 }
 #endif

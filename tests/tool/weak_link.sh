@@ -92,7 +92,7 @@ grep -q "^kapi-check: note: 1 global function name is defined in more than one u
 [ "$(grep -c ': note: ' "$work/err")" -eq 1 ] ||
 	fail "expected one note on stderr: $(cat "$work/err")"
 
-# An object and the archive that holds it: the weak unit is read twice,
+# An object and the archive that contains it: the weak unit is read twice,
 # and the name still counts once.
 ar rcs "$work/hooks.a" "$work/weak.o" "$work/strong.o"
 run --verbose "$work/area.o" "$work/weak.o" "$work/hooks.a"

@@ -216,6 +216,70 @@ static const char *read_changed(struct kapi_arena *arena, const char *block,
 }
 
 /* A number out of range is named with its field, its range and itself. */
+/* Read TEXT as one section and return the error, or NULL. */
+static const char *read_error(struct kapi_arena *arena, const char *text,
+			      kapi_facts_keep keep)
+{
+	struct kapi_unit_facts *units = NULL;
+	unsigned int nunits = 0;
+	const char *err = NULL;
+
+	kapi_facts_read_filtered(arena, "f.kapi-facts",
+				 (const unsigned char *)text, strlen(text),
+				 keep, NULL, &units, &nunits, &err);
+	return err;
+}
+
+static bool keep_only_g(void *data, const char *unit, const char *name,
+			enum kapi_linkage linkage)
+{
+	(void)data;
+	(void)unit;
+	(void)linkage;
+	return strcmp(name, "g") == 0;
+}
+
+/* Errors name the line of the section, past earlier blocks and dropped fns. */
+static void error_lines_counted(void)
+{
+	/* Three lines: the header and a 27-byte body of two lines. */
+	static const char first[] =
+		"kapi-facts 2 27\nunit \"a\"\nerrno \"EPERM\" 1 0\n";
+	static const char fn_f[] =
+		"fn \"f\" 0 0 1 \"b\" 1 1\nret 0 0\nend\n";
+	struct kapi_arena *arena = kapi_arena_new();
+	struct kapi_buf text = { 0 }, body = { 0 };
+	const char *err;
+
+	/*
+	 * Line 4 is an empty line between the blocks and line 5 the second
+	 * header, so the second errno line is line 7.
+	 */
+	kapi_buf_puts(&body, "unit \"b\"\nerrno \"EPERM\" x 0\n");
+	kapi_buf_printf(&text, "%s\nkapi-facts 2 %zu\n%s", first, body.len,
+			kapi_buf_str(&body));
+	err = read_error(arena, kapi_buf_str(&text), NULL);
+	CHECK(err != NULL);
+	if (err)
+		CHECK(strncmp(err, "f.kapi-facts:7:", 15) == 0);
+
+	/* A bad linkage on line 10, after the three lines of a dropped fn. */
+	kapi_buf_reset(&text);
+	kapi_buf_reset(&body);
+	kapi_buf_printf(&body, "unit \"b\"\n%sfn \"g\" 3 0 1 \"b\" 1 1\n",
+			fn_f);
+	kapi_buf_printf(&text, "%s\nkapi-facts 2 %zu\n%s", first, body.len,
+			kapi_buf_str(&body));
+	err = read_error(arena, kapi_buf_str(&text), keep_only_g);
+	CHECK(err != NULL);
+	if (err)
+		CHECK(strncmp(err, "f.kapi-facts:10:", 16) == 0);
+
+	kapi_buf_release(&text);
+	kapi_buf_release(&body);
+	kapi_arena_free(arena);
+}
+
 static void bad_numbers_named(void)
 {
 	struct kapi_arena *arena = kapi_arena_new();
@@ -253,5 +317,6 @@ int main(void)
 	RUN(same_macros_share_tables);
 	RUN(bad_input_named);
 	RUN(bad_numbers_named);
+	RUN(error_lines_counted);
 	return UNIT_EXIT();
 }
