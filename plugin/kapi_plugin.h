@@ -73,6 +73,10 @@ void kapi_read_cap_macros(struct kapi_errno_table *table);
 struct kapi_fn_ir *kapi_translate_function(struct kapi_arena *arena,
 					   cgraph_node *node);
 
+/* alias_ir.c: the IR of an alias, a call of its target; NULL to skip. */
+struct kapi_fn_ir *kapi_translate_alias(struct kapi_arena *arena,
+					cgraph_node *node);
+
 /* facts_writer.c */
 void kapi_keep_facts(const char *unit, const struct kapi_errno_table *errnos,
 		     const struct kapi_errno_table *cap_names,

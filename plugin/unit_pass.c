@@ -149,6 +149,24 @@ static void build_program(struct kapi_arena *arena, struct kapi_program *prog,
 		kapi_program_add(prog, summary);
 		add_fn(fns, fn);
 	}
+
+	/* Aliases have no body; each becomes a call of its target. */
+	FOR_EACH_FUNCTION(node) {
+		struct kapi_fn_ir *fn;
+		struct kapi_summary *summary;
+		const char *why = NULL;
+
+		if (!node->alias || !summarize)
+			continue;
+		fn = kapi_translate_alias(arena, node);
+		if (!fn || kapi_program_find(prog, fn->name))
+			continue;
+		summary = kapi_summarize(arena, fn, &why);
+		if (!summary)
+			continue;
+		kapi_program_add(prog, summary);
+		add_fn(fns, fn);
+	}
 }
 
 /* Hand the unit's specs and summaries to the facts writer. */

@@ -18,7 +18,9 @@
 #    follows the definition read first;
 #  - a weak unit read twice (an object and an archive) counts once;
 #  - of one unit read twice with other contents, the first copy is
-#    followed, even when the second is strong.
+#    followed, even when the second is strong;
+#  - a __weak alias (lib/area_alias.c) is followed to its target, and the
+#    strong definition replaces it.
 #
 # Usage: weak_link.sh --gcc GCC --plugin SO --tool KAPI_CHECK
 #                     --include DIR --compat DIR --srcdir DIR
@@ -58,6 +60,7 @@ compile kernel/area_default.c weak
 compile arch/demo/area.c strong
 compile lib/area_copy.c copy
 compile kernel/area_default.c weak_as_strong -DAREA_DEFAULT_STRONG
+compile lib/area_alias.c alias
 grep -v '^#' area.expected >"$work/expected.txt"
 
 # Run kapi-check over the objects named; stdout to $work/out, stderr to
@@ -105,5 +108,14 @@ grep -q '^kapi-check: 1 names with a weak definition replaced by a strong one, 0
 run "$work/area.o" "$work/weak.o" "$work/weak_as_strong.o"
 grep -q "^kernel/area_default.c:[0-9]*:[0-9]*: warning: 'sys_area_map' can return -ENOSYS" "$work/out" ||
 	fail "the first copy of kernel/area_default.c was not followed: $(cat "$work/out")"
+
+# A __weak alias is followed to the body it names, and a strong
+# definition replaces it as it replaces a weak body.
+run "$work/area.o" "$work/alias.o"
+grep -q "^lib/area_alias.c:[0-9]*:[0-9]*: warning: 'sys_area_map' can return -EOPNOTSUPP" "$work/out" ||
+	fail "the call through the weak alias was not followed: $(cat "$work/out")"
+run "$work/area.o" "$work/alias.o" "$work/strong.o"
+diff -u "$work/expected.txt" "$work/out" ||
+	fail "the strong definition did not replace the weak alias (diff above)"
 
 echo "PASS: calls reach the strong definition, and two strong ones are named"
