@@ -390,10 +390,6 @@ static const char *quoted(const char *line, const char *end, char *out,
 }
 
 /*
- * Remove in place, from the function blocks in TEXT (NUL-terminated), the
- * blocks whose function KEEP rejects.
- */
-/*
  * The linkage number that follows the name on an "fn" line. Here it only
  * sorts the line: the full reader rejects a bad one in the functions it
  * parses, and a filtered read never parses the unreached ones.
@@ -410,6 +406,10 @@ static enum kapi_linkage fn_linkage(const char *after_name)
 	}
 }
 
+/*
+ * Remove in place, from the function blocks in TEXT (NUL-terminated), the
+ * blocks whose function KEEP rejects.
+ */
 static void drop_unwanted(char *text, const char *unit, kapi_facts_keep keep,
 			  void *keep_data)
 {
@@ -508,7 +508,7 @@ static bool share_macro_tables(struct tio_reader *r, struct kapi_unit_facts *u,
 
 /*
  * Read one block's body (BODY, LEN bytes, starting at line FIRST_LINE of
- * the section or file) into U; PREV are earlier units.
+ * the section or file) into U. PREV are the units read before.
  */
 static bool read_body(struct kapi_arena *arena, const char *origin,
 		      unsigned int first_line, const char *body, size_t len,

@@ -19,7 +19,7 @@ static int prototype_params(tree type)
 	tree arg = TYPE_ARG_TYPES(type);
 	int n = 0;
 
-	/* A prototype ends with void; an old-style declaration has none. */
+	/* A prototype ends with void, and an old-style declaration has none. */
 	for (; arg && arg != void_list_node; arg = TREE_CHAIN(arg))
 		n++;
 	return arg == void_list_node ? n : -1;
@@ -36,11 +36,12 @@ struct kapi_fn_ir *kapi_translate_alias(struct kapi_arena *arena,
 	bool returns;
 	int n, i, bb, result;
 
-	/* A weakref names a symbol of another unit; it defines nothing. */
+	/* A weakref names a symbol of another unit and defines nothing. */
 	if (!node->alias || node->weakref || node->transparent_alias)
 		return NULL;
 	target = node->ultimate_alias_target();
-	if (!target || target == node || TREE_CODE(TREE_TYPE(decl)) != FUNCTION_TYPE)
+	if (!target || target == node ||
+	    TREE_CODE(TREE_TYPE(decl)) != FUNCTION_TYPE)
 		return NULL;
 	n = prototype_params(TREE_TYPE(decl));
 	if (n < 0 || n > 64) {
@@ -53,7 +54,7 @@ struct kapi_fn_ir *kapi_translate_alias(struct kapi_arena *arena,
 	loc = kapi_loc_from_gcc(arena, DECL_SOURCE_LOCATION(decl));
 	ir = kapi_ir_new(arena, kapi_function_name(arena, decl),
 			 !TREE_PUBLIC(decl), (unsigned int)n, loc);
-	ir->is_weak = TREE_PUBLIC(decl) && DECL_WEAK(decl);
+	kapi_set_linkage(ir, decl);
 	bb = kapi_ir_add_block(ir);
 
 	args = XNEWVEC(struct kapi_operand, n + 1);

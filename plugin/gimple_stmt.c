@@ -31,6 +31,20 @@ const char *kapi_function_name(struct kapi_arena *arena, tree fndecl)
 	return kapi_intern(arena, name);
 }
 
+void kapi_set_linkage(struct kapi_fn_ir *ir, tree fndecl)
+{
+	/*
+	 * An "extern inline" body (gnu_inline, as native_save_fl() in
+	 * <asm/irqflags.h>) is only inlined into this unit and never emitted,
+	 * so it is this unit's own, like a static function. Every unit that
+	 * includes the header has one.
+	 */
+	ir->is_static = !TREE_PUBLIC(fndecl) || DECL_EXTERNAL(fndecl);
+
+	/* A __weak default: another unit's strong definition may replace it. */
+	ir->is_weak = !ir->is_static && DECL_WEAK(fndecl);
+}
+
 int kapi_ssa_var(struct translator *tr, tree name)
 {
 	unsigned int version = SSA_NAME_VERSION(name);

@@ -448,20 +448,10 @@ static struct kapi_fn_ir *translate_body(struct translator *tr,
 	for (i = 0; i < nblocks; i++)
 		tr->block_of_bb[i] = -1;
 
-	/*
-	 * An "extern inline" body (gnu_inline, as native_save_fl() in
-	 * <asm/irqflags.h>) is only inlined into this unit and never emitted,
-	 * so it is this unit's own, like a static function. Every unit that
-	 * includes the header has one.
-	 */
-	tr->ir = kapi_ir_new(tr->arena, tr->name,
-			     !TREE_PUBLIC(fndecl) || DECL_EXTERNAL(fndecl),
-			     nparams,
+	tr->ir = kapi_ir_new(tr->arena, tr->name, !TREE_PUBLIC(fndecl), nparams,
 			     kapi_loc_from_gcc(tr->arena,
 					       function_location(fndecl)));
-	/* A __weak default: another unit's strong definition may replace it. */
-	tr->ir->is_weak = TREE_PUBLIC(fndecl) && !DECL_EXTERNAL(fndecl) &&
-			  DECL_WEAK(fndecl);
+	kapi_set_linkage(tr->ir, fndecl);
 	describe_params(tr, fndecl);
 
 	/* Number the blocks first: edges and PHIs refer to any of them. */

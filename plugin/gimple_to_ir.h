@@ -28,6 +28,9 @@ struct translator {
 /* The name a function has in summaries and call statements. */
 const char *kapi_function_name(struct kapi_arena *arena, tree fndecl);
 
+/* Set IR's static and weak flags from the linkage of FNDECL. */
+void kapi_set_linkage(struct kapi_fn_ir *ir, tree fndecl);
+
 /* The IR variable of SSA name NAME, created on first use. */
 int kapi_ssa_var(struct translator *tr, tree name);
 

@@ -113,6 +113,30 @@ static const struct kapi_lock_summary *lock_lookup(void *data,
 }
 
 /*
+ * Summarise FN (of DECL) into PROG and FNS. A function that cannot be
+ * summarised is left out, with the reason in verbose mode.
+ */
+static void add_summary(struct kapi_arena *arena, struct kapi_program *prog,
+			struct unit_fns *fns, struct kapi_fn_ir *fn, tree decl)
+{
+	const char *why = NULL;
+	struct kapi_summary *summary = kapi_summarize(arena, fn, &why);
+
+	if (!summary) {
+		kapi_verbose(DECL_SOURCE_LOCATION(decl),
+			     "'%s' is skipped: it cannot be summarised: %s",
+			     fn->name, why ? why : "no reason given");
+		return;
+	}
+	if (summary->widened)
+		kapi_verbose(DECL_SOURCE_LOCATION(decl),
+			     "'%s' is analysed with less precision: %s",
+			     fn->name, summary->widened);
+	kapi_program_add(prog, summary);
+	add_fn(fns, fn);
+}
+
+/*
  * Translate every function body; summarise it when the unit has specs.
  * Functions that cannot be translated or summarised are left out of PROG,
  * so calls to them count as calls to unknown functions.
@@ -125,47 +149,26 @@ static void build_program(struct kapi_arena *arena, struct kapi_program *prog,
 
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
 		struct kapi_fn_ir *fn = kapi_translate_function(arena, node);
-		struct kapi_summary *summary;
-		const char *why = NULL;
 
 		if (!fn)
 			continue;
 		if (dump)
 			kapi_ir_dump(fn, dump);
-		if (!summarize)
-			continue;
-
-		summary = kapi_summarize(arena, fn, &why);
-		if (!summary) {
-			kapi_verbose(DECL_SOURCE_LOCATION(node->decl),
-				     "'%s' is skipped: it cannot be summarised: %s",
-				     fn->name, why ? why : "no reason given");
-			continue;
-		}
-		if (summary->widened)
-			kapi_verbose(DECL_SOURCE_LOCATION(node->decl),
-				     "'%s' is analysed with less precision: %s",
-				     fn->name, summary->widened);
-		kapi_program_add(prog, summary);
-		add_fn(fns, fn);
+		if (summarize)
+			add_summary(arena, prog, fns, fn, node->decl);
 	}
+	if (!summarize)
+		return;
 
-	/* Aliases have no body; each becomes a call of its target. */
+	/* Aliases have no body, so each becomes a call of its target. */
 	FOR_EACH_FUNCTION(node) {
 		struct kapi_fn_ir *fn;
-		struct kapi_summary *summary;
-		const char *why = NULL;
 
-		if (!node->alias || !summarize)
+		if (!node->alias)
 			continue;
 		fn = kapi_translate_alias(arena, node);
-		if (!fn || kapi_program_find(prog, fn->name))
-			continue;
-		summary = kapi_summarize(arena, fn, &why);
-		if (!summary)
-			continue;
-		kapi_program_add(prog, summary);
-		add_fn(fns, fn);
+		if (fn && !kapi_program_find(prog, fn->name))
+			add_summary(arena, prog, fns, fn, node->decl);
 	}
 }
 

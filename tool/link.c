@@ -92,16 +92,16 @@ void kapi_build_link(struct kapi_build *b)
 			const struct kapi_summary *other = s->is_static ? NULL :
 				kapi_program_find(b->prog, s->name);
 
-			/* As the linker does: strong replaces weak. */
+			/*
+			 * As the linker does: strong replaces weak, and else the
+			 * first read wins. tool/reach.c counts the duplicates.
+			 */
 			if (other && other->is_weak && !s->is_weak) {
 				kapi_program_add(b->prog, relocate(b->arena, u, s));
-				b->nweak_replaced++;
 				continue;
 			}
-			if (other) {
-				b->nduplicates++;
+			if (other)
 				continue;
-			}
 			kapi_program_add(b->prog, relocate(b->arena, u, s));
 			b->nfunctions++;
 		}

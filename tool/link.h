@@ -19,8 +19,6 @@ struct kapi_build {
 	struct kapi_unit_facts *units;
 	struct kapi_program *prog;	/* every unit, linked */
 	unsigned int nfunctions;
-	unsigned int nduplicates;	/* global definitions seen twice */
-	unsigned int nweak_replaced;	/* weak ones a strong one replaced */
 	unsigned int nrepeated;		/* units read more than once */
 };
 

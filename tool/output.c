@@ -195,15 +195,16 @@ static void print_json(struct kapi_buf *out, const struct kapi_result *r,
 }
 
 /*
- * Write PATH as a URI reference: SARIF's "uri" must be one, so every byte
- * but the unreserved characters and '/' is percent-encoded ("a b.c" gives
- * "a%20b.c").
+ * Write PATH as a quoted URI reference: SARIF's "uri" must be one, so
+ * every byte but the unreserved characters and '/' is percent-encoded
+ * ("a b.c" gives "a%20b.c"). What is left needs no JSON escape.
  */
 static void uri_path(struct kapi_buf *out, const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p;
 
+	kapi_buf_putc(out, '"');
 	for (p = (const unsigned char *)path; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p)) {
@@ -214,16 +215,13 @@ static void uri_path(struct kapi_buf *out, const char *path)
 		kapi_buf_putc(out, hex[*p >> 4]);
 		kapi_buf_putc(out, hex[*p & 15]);
 	}
+	kapi_buf_putc(out, '"');
 }
 
 static void sarif_location(struct kapi_buf *out, const struct kapi_loc *loc)
 {
-	struct kapi_buf uri = { 0 };
-
-	uri_path(&uri, loc->file ? loc->file : "unknown");
 	kapi_buf_puts(out, "{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
-	json_string(out, kapi_buf_str(&uri));
-	kapi_buf_release(&uri);
+	uri_path(out, loc->file ? loc->file : "unknown");
 	kapi_buf_printf(out, "}, \"region\": {\"startLine\": %u",
 			loc->line ? loc->line : 1);
 	if (loc->column)
