@@ -44,6 +44,26 @@ static char *make_entry(const char *folder, const char *name)
 	return path;
 }
 
+/*
+ * Check that PATHS print EXPECTED (freed here) with no warning, then free
+ * the four paths.
+ */
+static void check_quiet_flags(struct kapi_kcflags_paths *paths, char *expected)
+{
+	char *out, *err;
+
+	CHECK(print_flags(paths, &out, &err) == 0);
+	CHECK(same_string(out, expected));
+	CHECK(same_string(err, ""));
+	free(expected);
+	free(out);
+	free(err);
+	free((char *)paths->installed_plugin);
+	free((char *)paths->installed_compat);
+	free((char *)paths->build_plugin);
+	free((char *)paths->build_compat);
+}
+
 static void installed_plugin_first(void)
 {
 	char *inst = make_entry("inst dir", "kapi_check.so");
@@ -52,20 +72,10 @@ static void installed_plugin_first(void)
 	char *build_compat = path_join(work, "build/compat");
 	struct kapi_kcflags_paths paths = { inst, inst_compat, build,
 					    build_compat };
-	char *out, *err, *expected;
 
-	CHECK(print_flags(&paths, &out, &err) == 0);
-	expected = format("'-fplugin=%s' -fplugin-arg-kapi_check-facts '-I%s'\n",
-			  inst, inst_compat);
-	CHECK(same_string(out, expected));
-	CHECK(same_string(err, ""));
-	free(expected);
-	free(out);
-	free(err);
-	free(inst);
-	free(build);
-	free(inst_compat);
-	free(build_compat);
+	check_quiet_flags(&paths,
+			  format("'-fplugin=%s' -fplugin-arg-kapi_check-facts '-I%s'\n",
+				 inst, inst_compat));
 }
 
 static void build_tree_before_install(void)
@@ -76,20 +86,10 @@ static void build_tree_before_install(void)
 	char *build_compat = path_join(work, "build/compat");
 	struct kapi_kcflags_paths paths = { inst, inst_compat, build,
 					    build_compat };
-	char *out, *err, *expected;
 
-	CHECK(print_flags(&paths, &out, &err) == 0);
-	expected = format("-fplugin=%s -fplugin-arg-kapi_check-facts -I%s\n",
-			  build, build_compat);
-	CHECK(same_string(out, expected));
-	CHECK(same_string(err, ""));
-	free(expected);
-	free(out);
-	free(err);
-	free(inst);
-	free(build);
-	free(inst_compat);
-	free(build_compat);
+	check_quiet_flags(&paths,
+			  format("-fplugin=%s -fplugin-arg-kapi_check-facts -I%s\n",
+				 build, build_compat));
 }
 
 static void neither_warns(void)
